@@ -1,0 +1,40 @@
+# Shared by build/*.sh: make sure the tools the scripts use are on this machine.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then echo "missing: $*; installing needs root (apt-get)." >&2; return 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq >/dev/null; APT_UPDATED=1; fi
+  apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "Installing the .NET 10 SDK..." >&2
+    apt_install dotnet-sdk-10.0 || { echo "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
+  fi
+}
+
+ensure_tools() {
+  local missing=()
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v git >/dev/null 2>&1 || missing+=(git)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Chromium (Debian package) for the end-to-end tests..." >&2
+    apt_install chromium fonts-liberation
+  fi
+  export MARKETPLACE_CHROMIUM="$(command -v chromium)"
+}
+
+start_db() {
+  local url
+  url="$("$ROOT/build/db.sh" start)"
+  export MARKETPLACE_DB="${MARKETPLACE_DB:-$url}"
+}

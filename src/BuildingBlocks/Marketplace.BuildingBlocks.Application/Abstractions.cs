@@ -23,3 +23,19 @@ public static class Roles
     public const string Employer = "Employer";
     public const string Admin = "Admin";
 }
+
+/// <summary>
+/// Adds an integration event to the current unit of work's outbox: it is stored in the same transaction as
+/// the change that caused it and relayed to the other modules after commit.
+/// </summary>
+public interface IIntegrationEventPublisher
+{
+    void Publish(IIntegrationEvent integrationEvent);
+}
+
+/// <summary>Handles an integration event from another module. Runs at least once: the inbox makes a redelivery a no-op.</summary>
+public interface IIntegrationEventHandler<in TEvent>
+    where TEvent : IIntegrationEvent
+{
+    Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken);
+}

@@ -19,6 +19,9 @@ public sealed record AppOptions
     public bool RelayAfterCommit { get; init; } = true;
 
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>Configuration values set last, over the test defaults.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
 
 /// <summary>The real host over a test database, with small Hangfire settings and ways to drive and observe background work.</summary>
@@ -33,6 +36,11 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
         builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "100");
         builder.UseSetting("BackgroundJobs:SchedulePollIntervalSeconds", "1");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             if (!options.RelayAfterCommit)

@@ -6,7 +6,6 @@ using Marketplace.Courses.Infrastructure.Persistence;
 using Marketplace.Jobs.Infrastructure.Persistence;
 using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
@@ -107,11 +106,8 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     [Fact]
     public async Task A_handler_that_fails_once_is_retried_by_hangfire_and_counts_once()
     {
-        var failOnce = new FailOnceAfterSaving();
-        var flaky = fixture.StartApp(new AppOptions
-        {
-            Services = services => services.ConfigureDbContext<CoursesDbContext>(options => options.AddInterceptors(failOnce)),
-        });
+        var failOnce = new FailOnceAfterCounting();
+        var flaky = fixture.StartApp(new AppOptions { Services = failOnce.Install });
 
         await flaky.CreateClient().PublishAsync(PostingRequests.Valid(["haskell"], []));
         await flaky.WaitForBackgroundWorkAsync();
@@ -121,6 +117,24 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
         (await InboxRowsAsync(flaky)).ShouldBe(1);
         flaky.BackgroundWork().Failed.ShouldBe(0);
         await fixture.StopAppAsync(flaky);
+    }
+
+    [Fact]
+    public async Task Many_postings_delivered_by_concurrent_workers_are_all_counted()
+    {
+        var app = fixture.StartApp(new AppOptions());
+        var client = app.CreateClient();
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.PublishAsync(PostingRequests.Valid(["csharp", $"skill-{i % 3}"], ["git"]))));
+        await app.WaitForBackgroundWorkAsync();
+
+        var demand = await DemandAsync(app);
+        demand["csharp"].ShouldBe((12, 0));
+        demand["git"].ShouldBe((0, 12));
+        demand["skill-0"].ShouldBe((4, 0));
+        (await InboxRowsAsync(app)).ShouldBe(12);
+        app.BackgroundWork().Failed.ShouldBe(0);
+        await fixture.StopAppAsync(app);
     }
 
     [Fact]
@@ -150,22 +164,34 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     private static Task<int> InboxRowsAsync(MarketplaceApp app) =>
         app.InScopeAsync(services => services.GetRequiredService<CoursesDbContext>().InboxMessages.CountAsync());
 
-    /// <summary>Fails the first save of skill demand after its SQL ran, so the transaction must roll the count back.</summary>
-    private sealed class FailOnceAfterSaving : SaveChangesInterceptor
+    /// <summary>Fails the first count after its SQL ran inside the delivery's transaction, so the transaction must roll it back.</summary>
+    private sealed class FailOnceAfterCounting
     {
         private int _failures;
 
         public int Failures => _failures;
 
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        public void Install(IServiceCollection services)
         {
-            var countedDemand = eventData.Context!.ChangeTracker.Entries<Marketplace.Courses.Domain.SkillDemand.SkillDemand>().Any();
-            if (countedDemand && Interlocked.CompareExchange(ref _failures, 1, 0) == 0)
+            var original = services.Single(d => d.ServiceType == typeof(ISkillDemandStore));
+            services.Remove(original);
+            services.AddScoped<ISkillDemandStore>(provider =>
+                new Store((ISkillDemandStore)ActivatorUtilities.CreateInstance(provider, original.ImplementationType!), this));
+        }
+
+        private sealed class Store(ISkillDemandStore inner, FailOnceAfterCounting fault) : ISkillDemandStore
+        {
+            public async Task CountAsync(IReadOnlyCollection<string> requiredSkillIds, IReadOnlyCollection<string> niceToHaveSkillIds, DateTimeOffset at, CancellationToken cancellationToken)
             {
-                throw new InvalidOperationException("Simulated failure after the demand was written, before the commit.");
+                await inner.CountAsync(requiredSkillIds, niceToHaveSkillIds, at, cancellationToken);
+                if (Interlocked.CompareExchange(ref fault._failures, 1, 0) == 0)
+                {
+                    throw new InvalidOperationException("Simulated failure after the demand was written, before the commit.");
+                }
             }
 
-            return base.SavedChangesAsync(eventData, result, cancellationToken);
+            public Task<IReadOnlyList<Marketplace.Courses.Domain.SkillDemand.SkillDemand>> ListAsync(CancellationToken cancellationToken) =>
+                inner.ListAsync(cancellationToken);
         }
     }
 }

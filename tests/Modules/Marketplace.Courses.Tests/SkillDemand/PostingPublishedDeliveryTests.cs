@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
+using Marketplace.BuildingBlocks.Infrastructure.Persistence;
 using Marketplace.Courses.Application.SkillDemand;
 using Marketplace.Courses.Infrastructure.Persistence;
 using Marketplace.Jobs.Infrastructure.Persistence;
@@ -152,6 +153,49 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
         (await InboxRowsAsync(restarted)).ShouldBe(1);
         await fixture.StopAppAsync(restarted);
     }
+
+    [Fact]
+    public async Task The_sweep_deletes_relayed_rows_past_their_retention_and_keeps_the_rest()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var old = Guid.NewGuid();
+        var recent = Guid.NewGuid();
+        var waiting = Guid.NewGuid();
+        await Quiet.InScopeAsync(async services =>
+        {
+            var jobs = services.GetRequiredService<JobsDbContext>();
+            jobs.OutboxMessages.AddRange(
+                Row(old, now - OutboxRelay.RelayedRetention - TimeSpan.FromHours(1)),
+                Row(recent, now - TimeSpan.FromDays(1)),
+                Row(waiting, relayedAt: null, type: "No.Such.Event, Nowhere"));
+            return await jobs.SaveChangesAsync();
+        });
+        await Quiet.InScopeAsync(async services =>
+        {
+            var courses = services.GetRequiredService<CoursesDbContext>();
+            courses.InboxMessages.AddRange(
+                new InboxMessage { EventId = old, Handler = Handler, ProcessedAt = now - OutboxRelay.InboxRetention - TimeSpan.FromHours(1) },
+                new InboxMessage { EventId = recent, Handler = Handler, ProcessedAt = now - TimeSpan.FromDays(1) });
+            return await courses.SaveChangesAsync();
+        });
+
+        // The waiting row names an unknown event type: it must neither stop the sweep nor block the outbox.
+        await Quiet.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<OutboxRelay>().SweepAsync(CancellationToken.None);
+            return 0;
+        });
+
+        var outbox = await Quiet.InScopeAsync(services => services.GetRequiredService<JobsDbContext>().OutboxMessages.Select(m => m.Id).ToListAsync());
+        var inbox = await Quiet.InScopeAsync(services => services.GetRequiredService<CoursesDbContext>().InboxMessages.Select(m => m.EventId).ToListAsync());
+        outbox.ShouldBe([recent, waiting], ignoreOrder: true);
+        inbox.ShouldBe([recent]);
+        (await Quiet.WaitingOutboxCountAsync()).ShouldBe(0);
+        await Quiet.InScopeAsync(services => services.GetRequiredService<JobsDbContext>().OutboxMessages.Where(m => m.Id == waiting).ExecuteDeleteAsync());
+    }
+
+    private static OutboxMessage Row(Guid id, DateTimeOffset? relayedAt, string type = "Some.Event, Somewhere") =>
+        new() { Id = id, Type = type, Payload = "{}", OccurredAt = DateTimeOffset.UtcNow.AddDays(-20), RelayedAt = relayedAt };
 
     private static async Task<Dictionary<string, (int Required, int NiceToHave)>> DemandAsync(MarketplaceApp app)
     {

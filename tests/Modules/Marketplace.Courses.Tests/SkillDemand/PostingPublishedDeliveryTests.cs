@@ -31,7 +31,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
 
     public Task InitializeAsync() => fixture.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => fixture.StopOtherAppsAsync();
 
     [Fact]
     public async Task A_published_posting_is_counted_once_by_the_courses_module()

@@ -108,7 +108,7 @@ public sealed class Scorer(SkillTaxonomy taxonomy)
         };
         return new SkillVerdict(skill.Id, skill.Name, required, r.MinLevel, r.Weight, kind, credit, points,
             s.Kind == CreditKind.Direct ? null : via.Id, s.Kind == CreditKind.Direct ? null : via.Name, level,
-            s.Kind == CreditKind.Related ? s.Similarity : null, $"{head}: {how}, credit {F(credit)}, {F(points)} points");
+            s.Kind == CreditKind.Related ? s.Similarity : null, $"{head}: {how}, credit {Credit3(credit)}, {F(points)} points");
     }
 
     private static string SeniorityReason(Seniority? profile, Seniority? posting, double fit) => posting is null
@@ -119,6 +119,8 @@ public sealed class Scorer(SkillTaxonomy taxonomy)
     private static string Mode(WorkMode mode) => mode switch { WorkMode.OnSite => "on-site", WorkMode.Hybrid => "hybrid", _ => "remote" };
 
     private static string Money(double? value) => value is null ? "unknown" : value.Value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string Credit3(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     internal static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -111,7 +111,8 @@ public sealed class SkillTaxonomy
         }
     }
 
-    private static SkillTaxonomy LoadEmbedded()
+    /// <summary>Loads the embedded data files afresh, reporting every error and warning instead of throwing.</summary>
+    public static TaxonomyLoadResult LoadEmbeddedResult()
     {
         var assembly = typeof(SkillTaxonomy).Assembly;
         var files = new List<(string, string)>();
@@ -121,7 +122,12 @@ public sealed class SkillTaxonomy
             using var reader = new StreamReader(stream);
             files.Add((name["Marketplace.Skills.Taxonomy.Data.".Length..], reader.ReadToEnd()));
         }
-        var result = TaxonomyLoader.FromJson(files);
+        return TaxonomyLoader.FromJson(files);
+    }
+
+    private static SkillTaxonomy LoadEmbedded()
+    {
+        var result = LoadEmbeddedResult();
         if (!result.IsSuccess)
             throw new InvalidDataException("The embedded skill taxonomy is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors.Select(e => " - " + e)));
         return result.Taxonomy!;

@@ -39,14 +39,14 @@ public sealed class IndexTests
     [Fact]
     public void The_full_rematch_equals_the_single_queries()
     {
-        Generators.Population.Sample(population =>
+        Gen.Select(Generators.Population, Gen.Int[1, 4]).Sample((population, parts) =>
         {
             var profiles = ProfileIndex.Build(T, population.Profiles);
             var postings = PostingIndex.Build(T, population.Postings);
-            var all = Rematch.All(profiles, postings, population.Profiles, population.Postings, 5, 3);
+            var all = Rematch.All(profiles, postings, 5, 3, parts);
             foreach (var j in population.Postings) all.CandidatesByPosting[j.Id].ShouldBe(profiles.TopK(j, 5));
             foreach (var p in population.Profiles) all.PostingsByProfile[p.Id].ShouldBe(postings.TopK(p, 3));
-        }, iter: 100);
+        }, iter: 300);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class ProfileIndex
     private readonly int[] _country;
     private readonly bool[] _relocate;
     private readonly double[] _minSalary;
+    private readonly byte[] _class;
     private readonly CountryCodes _countries = new();
     private readonly ThreadLocal<Scratch> _scratch;
 
@@ -46,6 +47,7 @@ public sealed class ProfileIndex
         _country = new int[n];
         _relocate = new bool[n];
         _minSalary = new double[n];
+        _class = new byte[n];
         _skillStart = new int[n + 1];
         var forward = new (int Skill, int Level)[n][];
         var directLists = new ListBuilder(skills);
@@ -61,6 +63,7 @@ public sealed class ProfileIndex
             _country[p] = _countries.Add(c.Country);
             _relocate[p] = c.WillingToRelocate;
             _minSalary[p] = c.MinSalary ?? double.NaN;
+            _class[p] = (byte)(_seniority[p] * 8 + (int)c.Remote * 2 + (c.WillingToRelocate ? 1 : 0));
             forward[p] = [.. c.Levels.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key)];
             _skillStart[p + 1] = _skillStart[p] + forward[p].Length;
             inferred.Clear();
@@ -110,6 +113,8 @@ public sealed class ProfileIndex
         int gen = s.NextGeneration();
         var q = s.Prepare(posting);
         int postingCountry = _countries.Find(posting.Country);
+        double salaryMax = posting.SalaryMax ?? double.NaN;
+        FillNonSkillTable(posting, s.NonSkillTable);
         double constant = (posting.RequiredWeight > 0 ? 0 : MatchingModel.RequiredPoints) + (posting.NiceWeight > 0 ? 0 : MatchingModel.NiceToHavePoints);
 
         // Per term, group 0 is its effective list (credit up to 1); groups 1.. are its related skills' lists, by falling coefficient.
@@ -145,7 +150,7 @@ public sealed class ProfileIndex
                 int p = list[e];
                 if (s.Scored[p] == gen) continue;
                 s.Scored[p] = gen;
-                Offer(p, posting, q, s, heap, postingCountry);
+                Offer(p, posting, q, s, heap, postingCountry, salaryMax);
             }
         }
 
@@ -153,7 +158,7 @@ public sealed class ProfileIndex
         if (walkedAll && (!heap.IsFull || heap.WorstScore <= constant + NonSkillMax + Margin))
             for (int p = 0; p < Count; p++)
                 if (s.Scored[p] != gen)
-                    heap.Offer(MatchingModel.Combine(0, posting.RequiredWeight, 0, posting.NiceWeight, NonSkill(p, posting, postingCountry)), p);
+                    heap.Offer(MatchingModel.Combine(0, posting.RequiredWeight, 0, posting.NiceWeight, NonSkill(p, s.NonSkillTable, postingCountry, salaryMax)), p);
         return Ranked(heap);
     }
 
@@ -166,7 +171,7 @@ public sealed class ProfileIndex
     }
 
     // The scorer's arithmetic: per requirement the best credit over the profile's skills, then weight x credit summed in requirement order.
-    private void Offer(int p, CompiledPosting posting, Query q, Scratch s, TopKHeap heap, int postingCountry)
+    private void Offer(int p, CompiledPosting posting, Query q, Scratch s, TopKHeap heap, int postingCountry, double salaryMax)
     {
         var best = s.Best;
         Array.Clear(best, 0, q.Terms);
@@ -186,8 +191,9 @@ public sealed class ProfileIndex
         double req = 0, nice = 0;
         for (int t = 0; t < q.RequiredTerms; t++) req += posting.Required[t].Weight * best[t];
         for (int t = q.RequiredTerms; t < q.Terms; t++) nice += posting.Nice[t - q.RequiredTerms].Weight * best[t];
-        if (heap.IsFull && req * q.RequiredScale + nice * q.NiceScale + q.Constant + NonSkillMax + Margin < heap.WorstScore) return;
-        heap.Offer(MatchingModel.Combine(req, posting.RequiredWeight, nice, posting.NiceWeight, NonSkill(p, posting, postingCountry)), p);
+        double nonSkill = NonSkill(p, s.NonSkillTable, postingCountry, salaryMax);
+        if (heap.IsFull && req * q.RequiredScale + nice * q.NiceScale + q.Constant + nonSkill + Margin < heap.WorstScore) return;
+        heap.Offer(MatchingModel.Combine(req, posting.RequiredWeight, nice, posting.NiceWeight, nonSkill), p);
     }
 
     internal Scratch NewScratch() => new(Count, Taxonomy.Skills.Count);
@@ -276,8 +282,11 @@ public sealed class ProfileIndex
         double requiredScale = posting.RequiredWeight > 0 ? MatchingModel.RequiredPoints / posting.RequiredWeight : 0;
         double niceScale = posting.NiceWeight > 0 ? MatchingModel.NiceToHavePoints / posting.NiceWeight : 0;
         double constant = (posting.RequiredWeight > 0 ? 0 : MatchingModel.RequiredPoints) + (posting.NiceWeight > 0 ? 0 : MatchingModel.NiceToHavePoints)
-            + NonSkillMax + Margin;
+            + Margin;
         int postingCountry = _countries.Find(posting.Country);
+        double salaryMax = posting.SalaryMax ?? double.NaN;
+        var table = s.NonSkillTable;
+        FillNonSkillTable(posting, table);
         var required = s.Required;
         var nice = s.Nice;
         for (int p = from; p < to; p++)
@@ -285,22 +294,41 @@ public sealed class ProfileIndex
             double r = required[p], n = nice[p];
             if (r != 0) required[p] = 0;
             if (n != 0) nice[p] = 0;
-            double bound = r * requiredScale + n * niceScale + constant;
+            double nonSkill = NonSkill(p, table, postingCountry, salaryMax);
+            double bound = r * requiredScale + n * niceScale + constant + nonSkill;
             bool forPosting = !heap.IsFull || bound >= heap.WorstScore;
             bool forProfile = profileHeaps is not null && profileHeaps.Wants(p, bound);
             if (!forPosting && !forProfile) continue;
-            double score = MatchingModel.Combine(r, posting.RequiredWeight, n, posting.NiceWeight, NonSkill(p, posting, postingCountry));
+            double score = MatchingModel.Combine(r, posting.RequiredWeight, n, posting.NiceWeight, nonSkill);
             if (forPosting) heap.Offer(score, p);
             if (forProfile) profileHeaps!.Offer(p, score, postingIndex);
         }
     }
 
-    private double NonSkill(int p, CompiledPosting posting, int postingCountry) =>
-        MatchingModel.NonSkill(
-            MatchingModel.SeniorityFit(_seniority[p] == 0 ? null : (Seniority)_seniority[p], posting.Seniority),
-            MatchingModel.ModeFit(_remote[p], posting.Mode),
-            MatchingModel.CountryFit(CountryCodes.SameOrUnknown(_country[p], postingCountry), _relocate[p], posting.Mode),
-            MatchingModel.SalaryFit(posting.SalaryMax, double.IsNaN(_minSalary[p]) ? null : _minSalary[p]));
+    // The non-skill parts depend on few profile fields: a per-posting table over (seniority, work mode preference, relocation,
+    // country fits, salary state) holds MatchingModel.NonSkill's exact values, so the hot loops do a lookup instead of the branches.
+    internal static void FillNonSkillTable(CompiledPosting posting, double[] table)
+    {
+        for (int seniority = 0; seniority <= 4; seniority++)
+            for (int remote = 0; remote <= 3; remote++)
+                for (int relocate = 0; relocate <= 1; relocate++)
+                    for (int countryDiffers = 0; countryDiffers <= 1; countryDiffers++)
+                        for (int salary = 0; salary <= 2; salary++)
+                            table[((seniority * 8 + remote * 2 + relocate) * 2 + countryDiffers) * 3 + salary] = MatchingModel.NonSkill(
+                                MatchingModel.SeniorityFit(seniority == 0 ? null : (Seniority)seniority, posting.Seniority),
+                                MatchingModel.ModeFit((RemotePreference)remote, posting.Mode),
+                                MatchingModel.CountryFit(countryDiffers == 0, relocate == 1, posting.Mode),
+                                salary == 0 ? 0.5 : salary == 1 ? 1.0 : 0.0);
+    }
+
+    internal const int NonSkillTableSize = 40 * 2 * 3;
+
+    private double NonSkill(int p, double[] table, int postingCountry, double salaryMax)
+    {
+        int salary = double.IsNaN(salaryMax) || double.IsNaN(_minSalary[p]) ? 0 : salaryMax >= _minSalary[p] ? 1 : 2;
+        int differs = CountryCodes.SameOrUnknown(_country[p], postingCountry) ? 0 : 1;
+        return table[(_class[p] * 2 + differs) * 3 + salary];
+    }
 
     private sealed class ListBuilder(int skills)
     {
@@ -350,6 +378,7 @@ public sealed class ProfileIndex
         public readonly int[] Scored = new int[profiles];
         public readonly int[] SkillStamp = new int[skills];
         public readonly int[] SkillHead = new int[skills];
+        public readonly double[] NonSkillTable = new double[NonSkillTableSize];
 
         public int Generation => _generation;
 

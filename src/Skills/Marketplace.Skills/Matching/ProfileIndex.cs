@@ -24,30 +24,19 @@ public sealed class ProfileIndex
     private readonly byte[][] _effectiveDirect;
     private readonly byte[][] _effectiveInferred;
     private readonly int[] _skillStart;
-    private readonly ushort[] _skills;
-    private readonly byte[] _levels;
-    private readonly sbyte[] _seniority;
-    private readonly RemotePreference[] _remote;
-    private readonly int[] _country;
-    private readonly bool[] _relocate;
-    private readonly double[] _minSalary;
-    private readonly byte[] _class;
+    private readonly ushort[] _packed;
+    private readonly Meta[] _meta;
     private readonly CountryCodes _countries = new();
     private readonly ThreadLocal<Scratch> _scratch;
 
     private ProfileIndex(SkillTaxonomy taxonomy, IReadOnlyList<Profile> profiles)
     {
-        if (taxonomy.Skills.Count > ushort.MaxValue) throw new ArgumentException("the index supports at most 65535 skills");
+        if (taxonomy.Skills.Count > 8191) throw new ArgumentException("the index packs a skill and a level in 16 bits: at most 8191 skills");
         Taxonomy = taxonomy;
         var sorted = profiles.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
         int n = sorted.Length, skills = taxonomy.Skills.Count;
         _ids = new string[n];
-        _seniority = new sbyte[n];
-        _remote = new RemotePreference[n];
-        _country = new int[n];
-        _relocate = new bool[n];
-        _minSalary = new double[n];
-        _class = new byte[n];
+        _meta = new Meta[n];
         _skillStart = new int[n + 1];
         var forward = new (int Skill, int Level)[n][];
         var directLists = new ListBuilder(skills);
@@ -58,12 +47,8 @@ public sealed class ProfileIndex
             if (p > 0 && sorted[p].Id == sorted[p - 1].Id) throw new ArgumentException($"duplicate profile id '{sorted[p].Id}'");
             var c = new CompiledProfile(sorted[p], taxonomy);
             _ids[p] = sorted[p].Id;
-            _seniority[p] = (sbyte)(c.Seniority is { } s ? (int)s : 0);
-            _remote[p] = c.Remote;
-            _country[p] = _countries.Add(c.Country);
-            _relocate[p] = c.WillingToRelocate;
-            _minSalary[p] = c.MinSalary ?? double.NaN;
-            _class[p] = (byte)(_seniority[p] * 8 + (int)c.Remote * 2 + (c.WillingToRelocate ? 1 : 0));
+            int seniority = c.Seniority is { } s ? (int)s : 0;
+            _meta[p] = new Meta(c.MinSalary ?? double.NaN, _countries.Add(c.Country), (byte)(seniority * 8 + (int)c.Remote * 2 + (c.WillingToRelocate ? 1 : 0)));
             forward[p] = [.. c.Levels.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key)];
             _skillStart[p + 1] = _skillStart[p] + forward[p].Length;
             inferred.Clear();
@@ -77,13 +62,11 @@ public sealed class ProfileIndex
         }
         (_direct, _directLevel, _) = directLists.Build();
         (_effective, _effectiveDirect, _effectiveInferred) = effectiveLists.Build();
-        _skills = new ushort[_skillStart[n]];
-        _levels = new byte[_skillStart[n]];
+        _packed = new ushort[_skillStart[n]];
         for (int p = 0; p < n; p++)
             for (int i = 0; i < forward[p].Length; i++)
             {
-                _skills[_skillStart[p] + i] = (ushort)forward[p][i].Skill;
-                _levels[_skillStart[p] + i] = (byte)forward[p][i].Level;
+                _packed[_skillStart[p] + i] = (ushort)(forward[p][i].Skill << 3 | forward[p][i].Level);
             }
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(n, skills));
     }
@@ -99,8 +82,8 @@ public sealed class ProfileIndex
 
     /// <summary>The bytes the index's arrays take (lists, forward index, per-profile fields; not the id strings nor per-thread scratch).</summary>
     public long EstimatedBytes =>
-        _direct.Sum(a => 48L + 5L * a.Length) + _effective.Sum(a => 72L + 6L * a.Length) + _skills.Length * 3L + _skillStart.Length * 4L
-        + (long)Count * (8 + 1 + 4 + 4 + 1 + 8);
+        _direct.Sum(a => 48L + 5L * a.Length) + _effective.Sum(a => 72L + 6L * a.Length) + _packed.Length * 2L + _skillStart.Length * 4L
+        + (long)Count * (8 + 16);
 
     /// <summary>The k best profiles for the posting, best first, exactly as scoring every profile would rank them.</summary>
     public IReadOnlyList<RankedMatch> TopK(Posting posting, int k) => TopK(new CompiledPosting(posting, Taxonomy), k);
@@ -178,9 +161,10 @@ public sealed class ProfileIndex
         int gen = s.Generation;
         for (int e = _skillStart[p], end = _skillStart[p + 1]; e < end; e++)
         {
-            int skill = _skills[e];
+            int packed = _packed[e];
+            int skill = packed >> 3;
             if (s.SkillStamp[skill] != gen) continue;
-            int level = _levels[e];
+            int level = packed & 7;
             for (int x = s.SkillHead[skill]; x >= 0; x = q.EntryNext[x])
             {
                 double c = q.EntryCredit[x * 6 + level];
@@ -294,8 +278,13 @@ public sealed class ProfileIndex
             double r = required[p], n = nice[p];
             if (r != 0) required[p] = 0;
             if (n != 0) nice[p] = 0;
+            double skillBound = r * requiredScale + n * niceScale + constant;
+            // Most profiles fail even with full non-skill points; they never touch the per-profile fields.
+            if (skillBound + NonSkillMax < (heap.IsFull ? heap.WorstScore : double.NegativeInfinity)
+                && (profileHeaps is null || !profileHeaps.Wants(p, skillBound + NonSkillMax)))
+                continue;
             double nonSkill = NonSkill(p, table, postingCountry, salaryMax);
-            double bound = r * requiredScale + n * niceScale + constant + nonSkill;
+            double bound = skillBound + nonSkill;
             bool forPosting = !heap.IsFull || bound >= heap.WorstScore;
             bool forProfile = profileHeaps is not null && profileHeaps.Wants(p, bound);
             if (!forPosting && !forProfile) continue;
@@ -325,10 +314,14 @@ public sealed class ProfileIndex
 
     private double NonSkill(int p, double[] table, int postingCountry, double salaryMax)
     {
-        int salary = double.IsNaN(salaryMax) || double.IsNaN(_minSalary[p]) ? 0 : salaryMax >= _minSalary[p] ? 1 : 2;
-        int differs = CountryCodes.SameOrUnknown(_country[p], postingCountry) ? 0 : 1;
-        return table[(_class[p] * 2 + differs) * 3 + salary];
+        ref readonly var meta = ref _meta[p];
+        int salary = double.IsNaN(salaryMax) || double.IsNaN(meta.MinSalary) ? 0 : salaryMax >= meta.MinSalary ? 1 : 2;
+        int differs = CountryCodes.SameOrUnknown(meta.Country, postingCountry) ? 0 : 1;
+        return table[(meta.Class * 2 + differs) * 3 + salary];
     }
+
+    // The fields the non-skill parts need, together in one cache line's worth.
+    private readonly record struct Meta(double MinSalary, int Country, byte Class);
 
     private sealed class ListBuilder(int skills)
     {

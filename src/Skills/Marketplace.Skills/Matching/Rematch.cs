@@ -14,7 +14,7 @@ public sealed record RematchResult(
 public static class Rematch
 {
     public static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting = 50, int postingsPerProfile = 20) =>
-        All(profiles, postings, candidatesPerPosting, postingsPerProfile, Math.Max(1, Math.Min(2 * Environment.ProcessorCount, profiles.Count / 1024 + 1)));
+        All(profiles, postings, candidatesPerPosting, postingsPerProfile, Math.Max(1, Math.Min(Environment.ProcessorCount, profiles.Count / 1024 + 1)));
 
     internal static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting, int postingsPerProfile, int parts)
     {
@@ -22,7 +22,6 @@ public static class Rematch
         int n = profiles.Count, m = postings.Count;
         var profileHeaps = new ProfileHeaps(n, postingsPerProfile);
         var partial = new (double Score, int Item)[parts][][];
-        // More ranges than cores, so a core that other processes slow down does not hold the others back at the end.
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
         {
             int from = (int)((long)n * part / parts), to = (int)((long)n * (part + 1) / parts);

@@ -29,6 +29,7 @@ public sealed partial class ProjectReferenceTests
             case "Marketplace.BuildingBlocks.Application":
                 return r => r == "Marketplace.BuildingBlocks.Domain";
             case "Marketplace.BuildingBlocks.Infrastructure":
+            case "Marketplace.BuildingBlocks.Web":
                 return r => r is "Marketplace.BuildingBlocks.Application" or "Marketplace.BuildingBlocks.Domain";
         }
 
@@ -50,7 +51,7 @@ public sealed partial class ProjectReferenceTests
             "Infrastructure" => r => Own(r, "Domain", "Application", "Contracts") || OtherContracts(r)
                 || r is "Marketplace.BuildingBlocks.Infrastructure" or "Marketplace.BuildingBlocks.Application" or "Marketplace.Skills",
             "Web" => r => Own(r, "Application", "Contracts") || OtherContracts(r)
-                || r is "Marketplace.BuildingBlocks.Application" or "Marketplace.Skills",
+                || r is "Marketplace.BuildingBlocks.Web" or "Marketplace.BuildingBlocks.Application" or "Marketplace.Skills",
             _ => _ => false,
         };
     }
@@ -74,7 +75,7 @@ public sealed partial class ProjectReferenceTests
     public void Every_module_project_is_checked()
     {
         var checkedProjects = SourceProjects().Select(p => p.Project).Where(p => Allowed(p) is not null).ToList();
-        checkedProjects.Count.ShouldBe(Modules.Names.Length * Modules.Layers.Length + 4);
+        checkedProjects.Count.ShouldBe(Modules.Names.Length * Modules.Layers.Length + 5);
     }
 
     [Fact]
@@ -93,6 +94,8 @@ public sealed partial class ProjectReferenceTests
     [InlineData("Marketplace.Courses.Infrastructure", "Marketplace.Jobs.Infrastructure")]
     [InlineData("Marketplace.Skills", "Marketplace.BuildingBlocks.Domain")]
     [InlineData("Marketplace.BuildingBlocks.Domain", "Marketplace.BuildingBlocks.Application")]
+    [InlineData("Marketplace.BuildingBlocks.Web", "Marketplace.BuildingBlocks.Infrastructure")]
+    [InlineData("Marketplace.Jobs.Application", "Marketplace.BuildingBlocks.Web")]
     public void A_forbidden_reference_is_reported(string project, string reference) =>
         Violations(project, [reference]).ShouldHaveSingleItem();
 
@@ -100,6 +103,7 @@ public sealed partial class ProjectReferenceTests
     [InlineData("Marketplace.Jobs.Application", "Marketplace.Profiles.Contracts")]
     [InlineData("Marketplace.Jobs.Infrastructure", "Marketplace.BuildingBlocks.Infrastructure")]
     [InlineData("Marketplace.Jobs.Domain", "Marketplace.Skills")]
+    [InlineData("Marketplace.Jobs.Web", "Marketplace.BuildingBlocks.Web")]
     public void An_allowed_reference_passes(string project, string reference) =>
         Violations(project, [reference]).ShouldBeEmpty();
 }

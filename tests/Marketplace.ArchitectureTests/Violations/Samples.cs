@@ -61,3 +61,28 @@ namespace Marketplace.ArchitectureTests.Violations.InternalHandler
         public ValueTask<int> Handle(HiddenCommand command, CancellationToken cancellationToken) => ValueTask.FromResult(1);
     }
 }
+
+namespace Marketplace.ArchitectureTests.Violations.CrossSchema
+{
+    using Microsoft.EntityFrameworkCore;
+
+    public sealed class ProfileRow
+    {
+        public int Id { get; set; }
+    }
+
+    public sealed class PostingRow
+    {
+        public int Id { get; set; }
+    }
+
+    public sealed class ContextReachingIntoJobs(DbContextOptions<ContextReachingIntoJobs> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.HasDefaultSchema("profiles");
+            modelBuilder.Entity<ProfileRow>().ToTable("profiles");
+            modelBuilder.Entity<PostingRow>().ToTable("postings", "jobs");
+        }
+    }
+}

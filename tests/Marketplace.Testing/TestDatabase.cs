@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Marketplace.Testing;
+
+/// <summary>
+/// A fresh PostgreSQL database for one test class, created on the server MARKETPLACE_DB points at (build/test.sh exports
+/// it; without it, build/db.sh is started) under a unique name, and dropped at the end.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly Lazy<string> Server = new(FindServer);
+
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var name = $"mp_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(Server.Value))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(Server.Value) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Server.Value);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static string FindServer()
+    {
+        if (Environment.GetEnvironmentVariable("MARKETPLACE_DB") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "Marketplace.sln")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+
+        var script = root is null ? null : Path.Combine(root, "build", "db.sh");
+        if (script is null || !File.Exists(script))
+        {
+            throw new InvalidOperationException("Set MARKETPLACE_DB to a PostgreSQL connection string, or run the tests from the repository (build/db.sh starts one).");
+        }
+
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, "start"]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        if (process.ExitCode != 0 || output.Length == 0)
+        {
+            throw new InvalidOperationException($"build/db.sh start failed (exit {process.ExitCode}); set MARKETPLACE_DB instead.");
+        }
+
+        return output.Split('\n')[^1];
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Marketplace.Identity.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Identity.Infrastructure.Sessions;
+
+/// <summary>
+/// Keeps cookie sessions on the server. A sign-in always makes a new row (a new session id, so nothing planted before
+/// sign-in survives it) and sign-out deletes it, so a copied cookie stops working at once.
+/// </summary>
+internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
+{
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var session = new UserSession
+        {
+            Id = Guid.NewGuid(),
+            UserId = UserIdOf(ticket.Principal),
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+            CreatedAt = clock.GetUtcNow(),
+            ExpiresAt = ticket.Properties.ExpiresUtc,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id.ToString("N");
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        if (!Guid.TryParseExact(key, "N", out var id))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var bytes = TicketSerializer.Default.Serialize(ticket);
+        var expires = ticket.Properties.ExpiresUtc;
+        await db.Sessions.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        if (!Guid.TryParseExact(key, "N", out var id))
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
+        if (session is null || session.ExpiresAt < clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        return TicketSerializer.Default.Deserialize(session.Ticket);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        if (!Guid.TryParseExact(key, "N", out var id))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync();
+    }
+
+    private static Guid? UserIdOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}

@@ -24,6 +24,7 @@ public static class IdentityModuleWeb
         }
 
         app.UseRateLimiter();
+        app.UseMiddleware<FreshSessionAtSignIn>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

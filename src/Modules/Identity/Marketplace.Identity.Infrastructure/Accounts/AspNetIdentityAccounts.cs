@@ -7,6 +7,7 @@ using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Domain.Accounts;
 using Marketplace.Identity.Domain.Passwords;
 using Marketplace.Identity.Infrastructure.Persistence;
+using Marketplace.Identity.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -233,7 +234,8 @@ internal sealed class AspNetIdentityAccounts(
         }
 
         await db.Sessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
+        signIn.Context.Items[DatabaseTicketStore.KeepCurrentSession] = true;
+        await signIn.RefreshSignInAsync(user);
         return Result.Success();
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marketplace.Identity.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,15 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
         return session.Id.ToString("N");
     }
 
-    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    /// <summary>Set by a use case that ended all of a user's sessions and then re-signs this request's session in.</summary>
+    public const string KeepCurrentSession = "marketplace:keep-current-session";
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null);
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken) =>
+        RenewAsync(key, ticket, httpContext);
+
+    private async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext)
     {
         if (!Guid.TryParseExact(key, "N", out var id))
         {
@@ -41,8 +50,23 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
         var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc;
-        await db.Sessions.Where(s => s.Id == id)
+        var updated = await db.Sessions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+
+        // A renewal never brings a deleted session back (that is what sign-out and "end other sessions" rely on),
+        // except for the one request that deleted them all on purpose and signs itself in again.
+        if (updated == 0 && httpContext?.Items.ContainsKey(KeepCurrentSession) == true)
+        {
+            db.Sessions.Add(new UserSession
+            {
+                Id = id,
+                UserId = UserIdOf(ticket.Principal),
+                Ticket = bytes,
+                CreatedAt = clock.GetUtcNow(),
+                ExpiresAt = expires,
+            });
+            await db.SaveChangesAsync();
+        }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)

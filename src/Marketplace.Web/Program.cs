@@ -1,17 +1,87 @@
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Behaviors;
+using Marketplace.BuildingBlocks.Infrastructure.Messaging;
+using Marketplace.BuildingBlocks.Web;
+using Marketplace.Courses.Infrastructure;
+using Marketplace.Courses.Web;
 using Marketplace.Identity.Infrastructure;
 using Marketplace.Identity.Web;
+using Marketplace.Jobs.Infrastructure;
+using Marketplace.Jobs.Web;
+using Marketplace.Profiles.Infrastructure;
+using Marketplace.Profiles.Web;
+using Marketplace.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Identity module (issue 4)
+// MARKETPLACE_DB (a full Npgsql connection string, as build/db.sh prints it) stands in for Database:ConnectionString.
+if (string.IsNullOrWhiteSpace(builder.Configuration["Database:ConnectionString"])
+    && Environment.GetEnvironmentVariable("MARKETPLACE_DB") is { Length: > 0 } database)
+{
+    builder.Configuration["Database:ConnectionString"] = database;
+}
+
+builder.AddObservability();
+builder.AddProblems();
+
+// Migrations run first among the hosted services: Hangfire's server and the outbox sweep need the tables.
+builder.Services.AddHostedService<DatabaseMigrationHostedService>();
+
+builder.AddProfilesModule();
+builder.AddJobsModule();
+builder.AddCoursesModule();
 builder.AddIdentityModule();
+
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies =
+    [
+        typeof(Marketplace.Jobs.Application.Postings.IPostingRepository),
+        typeof(Marketplace.Courses.Application.SkillDemand.ISkillDemandStore),
+    ];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+});
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.TryAddScoped<ICurrentUser, HttpContextCurrentUser>();
+
+builder.AddBackgroundJobs();
+builder.AddHealth();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
-// Identity module (issue 4): security headers, rate limits, authentication, authorization; then its endpoints.
+if (args.Contains("migrate") || args.Contains("--migrate-only"))
+{
+    await DatabaseMigrationHostedService.MigrateAsync(app.Services, CancellationToken.None);
+    Log.Information("Migrations applied.");
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+// Security headers, rate limits, a fresh session at sign-in, authentication and authorization.
 app.UseIdentityModule();
+
+app.MapHealth();
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapBackgroundJobsDashboard();
+app.MapRazorPages();
+
+app.MapProfilesModule();
+app.MapJobsModule();
+app.MapCoursesModule();
 app.MapIdentityModule();
 
-app.Run();
+await app.RunAsync();
 
 public partial class Program;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.ApiClients;
 using Marketplace.Identity.Application.Email;
@@ -33,6 +34,8 @@ namespace Marketplace.Identity.Infrastructure;
 
 public static class IdentityModule
 {
+    public const string Name = "identity";
+
     public const string CookieName = "marketplace";
     public const string AntiforgeryCookieName = "marketplace-antiforgery";
     public const string TempDataCookieName = "marketplace-tempdata";
@@ -44,8 +47,8 @@ public static class IdentityModule
         var environment = builder.Environment;
         var dataDirectory = DataDirectory(builder.Configuration, environment);
 
-        // First of the hosted services, which start in order and before the web server: the schema exists before the
-        // data-protection key ring is loaded from it and before the first request.
+        // Hosted services start in order and before the web server: this runs after the host's migrations and before the
+        // data-protection key ring (registered by AddIdentity below) is loaded from the identity schema.
         services.AddHostedService<IdentitySeeder>();
 
         services.AddOptions<IdentityModuleOptions>()
@@ -72,10 +75,8 @@ public static class IdentityModule
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddModule<IdentityModuleDbContext>(Name, IdentityModuleDbContext.SchemaName, typeof(IAccounts).Assembly);
         services.AddHttpContextAccessor();
-        services.AddDbContext<IdentityModuleDbContext>((provider, options) =>
-            IdentityPersistence.Configure(options, ConnectionString(provider.GetRequiredService<IConfiguration>())));
 
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
             {
@@ -208,22 +209,15 @@ public static class IdentityModule
         services.AddScoped<IAccountLinks, AccountLinks>();
         services.AddScoped<IApiClients, OpenIddictApiClients>();
         services.AddScoped<OpenIddictApiClients>();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
+        services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<IPersonalDataSource, IdentityPersonalData>();
         services.AddScoped<PersonalDataExport>();
-        services.TryAddScoped<IIntegrationEventPublisher, UnrelayedIntegrationEventPublisher>();
         return builder;
     }
 
     private static CookieSecurePolicy SecurePolicy(IdentityModuleOptions options) =>
         options.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-
-    /// <summary>The PostgreSQL connection string: ConnectionStrings:Marketplace, else MARKETPLACE_DB.</summary>
-    public static string ConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("Marketplace")
-        ?? configuration["MARKETPLACE_DB"]
-        ?? throw new InvalidOperationException(
-            "No database: set ConnectionStrings:Marketplace or MARKETPLACE_DB (build/db.sh start prints a connection string).");
 
     /// <summary>The git-ignored data folder: MARKETPLACE_DATA_DIR, else .data at the repository root.</summary>
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)

@@ -17,7 +17,6 @@ public static class IdentityModuleWeb
     public static WebApplication UseIdentityModule(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
         if (app.Configuration.GetValue<bool?>("Identity:RequireHttps") ?? !app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -30,10 +29,9 @@ public static class IdentityModuleWeb
         return app;
     }
 
-    /// <summary>The account pages, the OAuth endpoints and the identity API.</summary>
+    /// <summary>The OAuth endpoints and the identity API (the account pages come with the host's MapRazorPages).</summary>
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapRazorPages();
         endpoints.MapConnectEndpoints();
         endpoints.MapIdentityApi();
         return endpoints;

@@ -238,12 +238,12 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
         using var signUp = await browser.SubmitAsync("/Account/SignUp", SignUpForm(email, NewPassword, "Employer", "Acme Backend Ltd"));
         signUp.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var link = Mail.LinkTo(await app.Smtp.WaitForMessageAsync(email), "/Account/ConfirmEmail");
-        app.Events.Published.OfType<EmployerRegistered>().ShouldNotContain(e => e.Email == email);
+        (await app.OutboxAsync<EmployerRegistered>()).ShouldNotContain(e => e.Email == email);
 
         await browser.GetPageAsync(link);
         await browser.GetPageAsync(link);
 
-        var announced = app.Events.Published.OfType<EmployerRegistered>().Where(e => e.Email == email).ShouldHaveSingleItem();
+        var announced = (await app.OutboxAsync<EmployerRegistered>()).Where(e => e.Email == email).ShouldHaveSingleItem();
         announced.CompanyName.ShouldBe("Acme Backend Ltd");
         await browser.SignInOrThrowAsync(email, NewPassword);
         (await browser.GetPageAsync("/Account/Manage")).QuerySelector("[data-testid=account-email]")!.TextContent.ShouldContain(Roles.Employer);

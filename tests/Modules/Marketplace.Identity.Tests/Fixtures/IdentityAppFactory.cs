@@ -1,12 +1,12 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 using Marketplace.BuildingBlocks.Application;
-using Marketplace.Identity.Domain.Accounts;
+using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Tests.Fixtures;
 
@@ -21,8 +21,6 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? _database;
 
     public TestSmtpServer Smtp { get; } = new();
-
-    public RecordingEventPublisher Events { get; } = new();
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
 
@@ -47,7 +45,8 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(Environment);
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Marketplace"] = Database.ConnectionString,
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["BackgroundJobs:ServerEnabled"] = "false",
             ["Email:Host"] = "127.0.0.1",
             ["Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Security"] = "None",
@@ -67,12 +66,6 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<IIntegrationEventPublisher>();
-            services.AddSingleton<IIntegrationEventPublisher>(Events);
-        });
     }
 
     public WebSession CreateSession() => new(CreateClient(new WebApplicationFactoryClientOptions
@@ -106,19 +99,16 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return user.Id;
     }
 
+    /// <summary>The events the identity module wrote to its outbox, of one type, deserialized.</summary>
+    public async Task<IReadOnlyList<T>> OutboxAsync<T>()
+    {
+        var rows = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(typeof(T).FullName!)).Select(m => m.Payload).ToListAsync());
+        return [.. rows.Select(r => JsonSerializer.Deserialize<T>(r, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
+    }
+
     public async Task<T> WithDbAsync<T>(Func<IdentityModuleDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>());
     }
-}
-
-/// <summary>Stands in for the outbox until the building blocks provide one: records what the module published.</summary>
-public sealed class RecordingEventPublisher : IIntegrationEventPublisher
-{
-    private readonly ConcurrentQueue<IIntegrationEvent> _published = new();
-
-    public IReadOnlyList<IIntegrationEvent> Published => [.. _published];
-
-    public void Publish(IIntegrationEvent integrationEvent) => _published.Enqueue(integrationEvent);
 }

@@ -1,5 +1,5 @@
 using Marketplace.BuildingBlocks.Domain;
-using Marketplace.Identity.Domain.Accounts;
+using Marketplace.Identity.Application.Accounts;
 
 namespace Marketplace.Identity.Application.Accounts;
 

@@ -1,10 +1,10 @@
 using System.Net.Mail;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
+using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.Email;
 using Marketplace.Identity.Contracts;
-using Marketplace.Identity.Domain.Accounts;
 using Marketplace.Identity.Domain.Passwords;
 using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Infrastructure.Sessions;
@@ -24,6 +24,8 @@ internal sealed class AspNetIdentityAccounts(
     IEmailSender mail,
     IAccountLinks links,
     IIntegrationEventPublisher events,
+    IntegrationEventOutbox outbox,
+    IOutboxRelayTrigger relayTrigger,
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictApplicationManager applications,
@@ -370,20 +372,37 @@ internal sealed class AspNetIdentityAccounts(
         await mail.SendAsync(AccountEmails.ConfirmEmail(user.Email!, links.ConfirmEmail(user.Id, token)), cancellationToken);
     }
 
+    /// <summary>
+    /// One transaction with the events published in it written to the identity outbox, and the relay started after
+    /// commit: what the building blocks' unit-of-work behaviour does for Mediator commands.
+    /// </summary>
     private async Task<Result> InTransactionAsync(Func<Task<Result>> work)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var relayed = 0;
+        var result = await strategy.ExecuteAsync(async () =>
         {
+            outbox.Discard();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var result = await work();
-            if (result.IsSuccess)
+            var outcome = await work();
+            if (outcome.IsFailure)
             {
-                await transaction.CommitAsync();
+                await transaction.RollbackAsync();
+                return outcome;
             }
 
-            return result;
+            relayed = outbox.FlushInto(db);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return outcome;
         });
+
+        if (relayed > 0)
+        {
+            relayTrigger.RelayAfterCommit(IdentityModule.Name);
+        }
+
+        return result;
     }
 
     private static string? NormalizeEmail(string? value, List<Error> errors, string field = "Email")

@@ -1,4 +1,4 @@
-using Marketplace.Identity.Domain.Accounts;
+using Marketplace.Identity.Application.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Identity.Infrastructure.Persistence;

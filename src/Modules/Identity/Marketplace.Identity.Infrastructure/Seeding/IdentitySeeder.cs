@@ -1,10 +1,9 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
-using Marketplace.Identity.Domain.Accounts;
+using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Domain.Passwords;
 using Marketplace.Identity.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +15,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Marketplace.Identity.Infrastructure.Seeding;
 
 /// <summary>
-/// At start-up: applies the identity migrations, creates the roles, the first admin from MARKETPLACE_ADMIN_EMAIL and
+/// At start-up, after the host has applied the migrations: creates the roles, the first admin from MARKETPLACE_ADMIN_EMAIL and
 /// MARKETPLACE_ADMIN_PASSWORD, the first-party public client, and (when asked) the demo accounts. Idempotent.
 /// </summary>
 internal sealed partial class IdentitySeeder(
@@ -42,8 +41,6 @@ internal sealed partial class IdentitySeeder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<IdentityModuleDbContext>().Database.MigrateAsync(cancellationToken);
-
         var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in new[] { Roles.JobSeeker, Roles.Employer, Roles.Admin })
         {

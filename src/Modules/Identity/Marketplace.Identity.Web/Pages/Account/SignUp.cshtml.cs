@@ -1,5 +1,4 @@
 using Marketplace.Identity.Application.Accounts;
-using Marketplace.Identity.Domain.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -31,6 +31,20 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                schema: "identity",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handler = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.handler });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_applications",
                 schema: "identity",
                 columns: table => new
@@ -75,6 +89,22 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_oidc_scopes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "identity",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    relayed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -222,8 +252,8 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 schema: "identity",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    login_provider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    provider_key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     provider_display_name = table.Column<string>(type: "text", nullable: true),
                     user_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -295,8 +325,8 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 columns: table => new
                 {
                     user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false),
+                    login_provider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -393,13 +423,20 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_occurred_at",
+                schema: "identity",
+                table: "outbox_messages",
+                column: "occurred_at",
+                filter: "relayed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_role_claims_role_id",
                 schema: "identity",
                 table: "role_claims",
                 column: "role_id");
 
             migrationBuilder.CreateIndex(
-                name: "RoleNameIndex",
+                name: "ix_roles_normalized_name",
                 schema: "identity",
                 table: "roles",
                 column: "normalized_name",
@@ -430,13 +467,13 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
-                name: "EmailIndex",
+                name: "ix_users_normalized_email",
                 schema: "identity",
                 table: "users",
                 column: "normalized_email");
 
             migrationBuilder.CreateIndex(
-                name: "UserNameIndex",
+                name: "ix_users_normalized_user_name",
                 schema: "identity",
                 table: "users",
                 column: "normalized_user_name",
@@ -455,11 +492,19 @@ namespace Marketplace.Identity.Infrastructure.Persistence.Migrations
                 schema: "identity");
 
             migrationBuilder.DropTable(
+                name: "inbox_messages",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
                 name: "oidc_scopes",
                 schema: "identity");
 
             migrationBuilder.DropTable(
                 name: "oidc_tokens",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
                 schema: "identity");
 
             migrationBuilder.DropTable(

@@ -1,0 +1,20 @@
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>Applies every module's migrations, each in its own schema; used at start-up and by the `migrate` command.</summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var catalog = services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Modules)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var context = catalog.ResolveContext(scope.ServiceProvider, module);
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+    }
+}

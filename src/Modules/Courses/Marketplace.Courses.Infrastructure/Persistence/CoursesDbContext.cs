@@ -1,0 +1,26 @@
+using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SkillDemand = Marketplace.Courses.Domain.SkillDemand.SkillDemand;
+
+namespace Marketplace.Courses.Infrastructure.Persistence;
+
+public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "courses";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<SkillDemand> SkillDemand => Set<SkillDemand>();
+}
+
+/// <summary>For `dotnet ef migrations add`: builds the model without a host or a database.</summary>
+public sealed class CoursesDbContextDesignTimeFactory : IDesignTimeDbContextFactory<CoursesDbContext>
+{
+    public CoursesDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<CoursesDbContext>();
+        options.UseModuleDatabase("Host=localhost", CoursesDbContext.SchemaName);
+        return new CoursesDbContext(options.Options);
+    }
+}

@@ -1,0 +1,14 @@
+using Marketplace.Jobs.Domain.Postings;
+
+namespace Marketplace.Jobs.Application.Postings;
+
+/// <summary>Where postings are kept; implemented by the Jobs infrastructure.</summary>
+public interface IPostingRepository
+{
+    void Add(JobPosting posting);
+
+    /// <summary>Loads a posting to change it; the store will refuse the change unless it is still at <paramref name="expectedVersion"/>.</summary>
+    Task<JobPosting?> GetForUpdateAsync(Guid id, uint expectedVersion, CancellationToken cancellationToken);
+
+    Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Jobs.Application.Postings;
+using Marketplace.Jobs.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Jobs.Infrastructure;
+
+public static class JobsModule
+{
+    public const string Name = "jobs";
+
+    public static WebApplicationBuilder AddJobsModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModule<JobsDbContext>(Name, JobsDbContext.SchemaName, typeof(IPostingRepository).Assembly);
+        builder.Services.AddScoped<IPostingRepository, PostingRepository>();
+        return builder;
+    }
+}

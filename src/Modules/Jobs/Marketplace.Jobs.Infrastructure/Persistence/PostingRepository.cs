@@ -1,0 +1,25 @@
+using Marketplace.Jobs.Application.Postings;
+using Marketplace.Jobs.Domain.Postings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Jobs.Infrastructure.Persistence;
+
+internal sealed class PostingRepository(JobsDbContext context) : IPostingRepository
+{
+    public void Add(JobPosting posting) => context.Postings.Add(posting);
+
+    public async Task<JobPosting?> GetForUpdateAsync(Guid id, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var posting = await context.Postings.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (posting is not null)
+        {
+            // The UPDATE then checks xmin against what the client read, not what this request loaded.
+            context.Entry(posting).Property(p => p.Version).OriginalValue = expectedVersion;
+        }
+
+        return posting;
+    }
+
+    public Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        context.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+}

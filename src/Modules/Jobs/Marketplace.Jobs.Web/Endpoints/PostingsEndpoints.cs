@@ -1,0 +1,94 @@
+using Marketplace.BuildingBlocks.Web;
+using Marketplace.Jobs.Application.Postings;
+using Marketplace.Jobs.Application.Postings.Edit;
+using Marketplace.Jobs.Application.Postings.Get;
+using Marketplace.Jobs.Application.Postings.Publish;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marketplace.Jobs.Web.Endpoints;
+
+/// <summary>
+/// /api/v1/postings. Open for now: who is asking goes through ICurrentUser, so the identity work only has to add the
+/// employer policy to this group.
+/// </summary>
+internal static class PostingsEndpoints
+{
+    public sealed record EditPostingRequest(
+        uint Version,
+        string? Title,
+        string? Company,
+        string? Description,
+        string? Seniority,
+        string? Location,
+        string? WorkMode,
+        SalaryInput? Salary,
+        IReadOnlyList<SkillRequirementInput>? RequiredSkills,
+        IReadOnlyList<SkillRequirementInput>? NiceToHaveSkills);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/postings").WithTags("Postings");
+
+        group.MapPost("/", Publish)
+            .WithName("PublishPosting")
+            .WithSummary("Publish a job posting")
+            .Produces<PostingDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}", Get)
+            .WithName("GetPosting")
+            .WithSummary("Read a posting, with the version to send back when editing it")
+            .Produces<PostingDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{id:guid}", Edit)
+            .WithName("EditPosting")
+            .WithSummary("Edit a posting at the version you read; a stale version answers 409")
+            .Produces<PostingDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> Publish(PublishPosting command, ISender sender, CancellationToken cancellationToken)
+    {
+        var published = await sender.Send(command, cancellationToken);
+        if (published.IsFailure)
+        {
+            return published.ToProblem();
+        }
+
+        return (await sender.Send(new GetPosting(published.Value), cancellationToken))
+            .ToHttpResult(posting => TypedResults.Created($"/api/v1/postings/{posting.Id}", posting));
+    }
+
+    private static async Task<IResult> Get(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetPosting(id), cancellationToken)).ToHttpResult(TypedResults.Ok);
+
+    private static async Task<IResult> Edit(Guid id, EditPostingRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var edited = await sender.Send(
+            new EditPosting(
+                id,
+                request.Version,
+                request.Title,
+                request.Company,
+                request.Description,
+                request.Seniority,
+                request.Location,
+                request.WorkMode,
+                request.Salary,
+                request.RequiredSkills,
+                request.NiceToHaveSkills),
+            cancellationToken);
+        if (edited.IsFailure)
+        {
+            return edited.ToProblem();
+        }
+
+        return (await sender.Send(new GetPosting(id), cancellationToken)).ToHttpResult(TypedResults.Ok);
+    }
+}

@@ -15,13 +15,16 @@ public static class AuthorizationPolicies
     /// <summary>Any valid bearer access token issued by this server (for /api/v1/*).</summary>
     public const string Api = "Api";
 
+    /// <summary>A bearer token of a user in the Admin role.</summary>
+    public const string ApiAdmin = "Api:Admin";
+
     /// <summary>A bearer token carrying the scope <c>jobs:read</c>.</summary>
     public const string ApiJobsRead = "Api:" + ApiScopes.JobsRead;
 
-    /// <summary>A bearer token carrying the scope <c>jobs:write</c>.</summary>
+    /// <summary>A bearer token of an employer (or an employer's client) carrying the scope <c>jobs:write</c>.</summary>
     public const string ApiJobsWrite = "Api:" + ApiScopes.JobsWrite;
 
-    /// <summary>A bearer token carrying the scope <c>applications:read</c>.</summary>
+    /// <summary>A bearer token of an employer (or an employer's client) carrying the scope <c>applications:read</c>.</summary>
     public const string ApiApplicationsRead = "Api:" + ApiScopes.ApplicationsRead;
 }
 

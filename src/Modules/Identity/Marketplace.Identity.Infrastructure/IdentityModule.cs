@@ -188,13 +188,24 @@ public static class IdentityModule
             .AddPolicy(AuthorizationPolicies.JobSeeker, p => p.RequireAuthenticatedUser().RequireRole(Roles.JobSeeker))
             .AddPolicy(AuthorizationPolicies.Api, p => p
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
-        foreach (var scope in ApiScopes.All)
-        {
-            authorization.AddPolicy("Api:" + scope, p => p
+                .RequireAuthenticatedUser())
+            .AddPolicy(AuthorizationPolicies.ApiAdmin, p => p
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.HasScope(scope)));
+                .RequireRole(Roles.Admin));
+        foreach (var scope in ApiScopes.All)
+        {
+            authorization.AddPolicy("Api:" + scope, p =>
+            {
+                p.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => context.User.HasScope(scope));
+                // Writing postings and reading applications is employers' business, whatever scopes a client asked for.
+                if (scope != ApiScopes.JobsRead)
+                {
+                    p.RequireRole(Roles.Employer);
+                }
+            });
         }
 
         services.AddIdentityRateLimits();

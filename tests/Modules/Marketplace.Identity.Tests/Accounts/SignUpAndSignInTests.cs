@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Net;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;

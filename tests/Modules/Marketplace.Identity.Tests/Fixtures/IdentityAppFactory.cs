@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Text.Json;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Application.Accounts;

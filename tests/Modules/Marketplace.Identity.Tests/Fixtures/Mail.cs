@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Text.RegularExpressions;
 using MimeKit;
 

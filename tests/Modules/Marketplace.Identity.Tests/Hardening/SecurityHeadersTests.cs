@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using Marketplace.Identity.Tests.Fixtures;
 
 namespace Marketplace.Identity.Tests.Hardening;

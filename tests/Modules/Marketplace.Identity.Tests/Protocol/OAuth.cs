@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using System.Net;
 using System.Security.Cryptography;
 using Duende.IdentityModel.Client;

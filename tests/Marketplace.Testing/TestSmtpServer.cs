@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Marketplace.Identity.Tests.Fixtures;
+namespace Marketplace.Testing;
 
 /// <summary>An in-process SMTP server (the SmtpServer package) that keeps every message it receives.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Marketplace.Identity.Tests.Fixtures;
+namespace Marketplace.Testing;
 
 /// <summary>A fresh PostgreSQL database on the server MARKETPLACE_DB points at (or build/db.sh starts), dropped afterwards.</summary>
 public sealed class TestDatabase : IAsyncDisposable

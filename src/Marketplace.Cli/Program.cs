@@ -1,1 +1,3 @@
-Console.WriteLine("marketplace");
+using Marketplace.Cli;
+
+return new CliApp().Run(args, Console.In, Console.Out, Console.Error);

@@ -56,10 +56,19 @@ builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
-if (args.Contains("migrate") || args.Contains("--migrate-only"))
+// Commands for deployment and demos: `migrate` applies every module's migrations (and Hangfire's schema) and exits;
+// `seed` does that and publishes the demo postings through the real commands, idempotently.
+if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains("seed"))
 {
     await DatabaseMigrationHostedService.MigrateAsync(app.Services, CancellationToken.None);
-    Log.Information("Migrations applied.");
+    app.Logger.LogInformation("Migrations applied.");
+    if (args.Contains("seed"))
+    {
+        await DemoData.SeedAsync(app.Services, app.Logger, CancellationToken.None);
+        await using var identityScope = app.Services.CreateAsyncScope();
+        await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, CancellationToken.None);
+    }
+
     return;
 }
 

@@ -1,1 +1,14 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+using Marketplace.Benchmarks;
+
+switch (args.FirstOrDefault())
+{
+    case "matching":
+        return await MatchingBench.RunAsync(args[1..]);
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: Marketplace.Benchmarks matching [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]");
+        return 2;
+}

@@ -25,7 +25,7 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("e2e");
+        _database = await TestDatabase.CreateAsync();
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -87,7 +87,13 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
 
     public static string ScreenshotFolder()
     {
-        var folder = Path.Combine(TestDatabase.RepositoryRoot(), "docs", "screenshots");
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Marketplace.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found."), "docs", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     }

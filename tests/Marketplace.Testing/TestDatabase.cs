@@ -3,75 +3,74 @@ using Npgsql;
 
 namespace Marketplace.Testing;
 
-/// <summary>A fresh PostgreSQL database on the server MARKETPLACE_DB points at (or build/db.sh starts), dropped afterwards.</summary>
+/// <summary>
+/// A fresh PostgreSQL database for one test class, created on the server MARKETPLACE_DB points at (build/test.sh exports
+/// it; without it, build/db.sh is started) under a unique name, and dropped at the end.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _serverConnectionString;
+    private static readonly Lazy<string> Server = new(FindServer);
 
-    private TestDatabase(string serverConnectionString, string name)
+    private TestDatabase(string name, string connectionString)
     {
-        _serverConnectionString = serverConnectionString;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        ConnectionString = connectionString;
     }
 
     public string Name { get; }
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string prefix)
+    public static async Task<TestDatabase> CreateAsync()
     {
-        var server = ServerConnectionString();
-        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        return new TestDatabase(server, name);
+        var name = $"mp_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(Server.Value))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(Server.Value) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await using var connection = new NpgsqlConnection(Server.Value);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 
-    private static string ServerConnectionString()
+    private static string FindServer()
     {
-        var configured = Environment.GetEnvironmentVariable("MARKETPLACE_DB");
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (Environment.GetEnvironmentVariable("MARKETPLACE_DB") is { Length: > 0 } configured)
         {
             return configured;
         }
 
-        var script = Path.Combine(RepositoryRoot(), "build", "db.sh");
-        var start = new ProcessStartInfo("bash", [script, "start"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run build/db.sh.");
+        var root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "Marketplace.sln")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+
+        var script = root is null ? null : Path.Combine(root, "build", "db.sh");
+        if (script is null || !File.Exists(script))
+        {
+            throw new InvalidOperationException("Set MARKETPLACE_DB to a PostgreSQL connection string, or run the tests from the repository (build/db.sh starts one).");
+        }
+
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, "start"]) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd().Trim();
-        var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0 || output.Length == 0)
         {
-            throw new InvalidOperationException($"MARKETPLACE_DB is not set and build/db.sh start failed: {errors}");
+            throw new InvalidOperationException($"build/db.sh start failed (exit {process.ExitCode}); set MARKETPLACE_DB instead.");
         }
 
-        Environment.SetEnvironmentVariable("MARKETPLACE_DB", output);
-        return output;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Marketplace.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Marketplace.sln not found above the test assembly.");
+        return output.Split('\n')[^1];
     }
 }

@@ -33,6 +33,13 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             inbox.Property(m => m.Handler).HasMaxLength(500);
         });
 
-        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+        if (GetType().Assembly.GetTypes().Any(IsEntityConfiguration))
+        {
+            modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+        }
     }
+
+    private static bool IsEntityConfiguration(Type type) =>
+        type is { IsAbstract: false, IsGenericTypeDefinition: false }
+        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
 }

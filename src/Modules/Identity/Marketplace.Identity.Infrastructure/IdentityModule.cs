@@ -56,7 +56,7 @@ public static class IdentityModule
             .ValidateDataAnnotations()
             .PostConfigure(o =>
             {
-                o.RequireHttps ??= !environment.IsDevelopment();
+                o.RequireHttps ??= !IsLocal(environment);
                 o.PublicClientRedirectUris = o.PublicClientRedirectUris is { Length: > 0 } uris
                     ? uris
                     : ["http://127.0.0.1:5173/callback", "http://localhost:5173/callback"];
@@ -67,7 +67,7 @@ public static class IdentityModule
             .BindConfiguration(EmailOptions.Section)
             .PostConfigure(o =>
             {
-                if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
+                if (IsLocal(environment) && string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
                 {
                     o.PickupDirectory = Path.Combine(dataDirectory, "mail");
                 }
@@ -226,6 +226,13 @@ public static class IdentityModule
         services.AddScoped<PersonalDataExport>();
         return builder;
     }
+
+    /// <summary>Roles, the configured first admin, the app client and (for demos) the demo accounts, printed; idempotent.</summary>
+    public static Task SeedAsync(IServiceProvider services, bool demoAccounts, CancellationToken cancellationToken) =>
+        IdentitySeeder.SeedAsync(services, demoAccounts, cancellationToken);
+
+    /// <summary>Development and the test host ("Testing"): plain http, generated keys and a mail pickup folder are fine.</summary>
+    public static bool IsLocal(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
     private static CookieSecurePolicy SecurePolicy(IdentityModuleOptions options) =>
         options.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -17,7 +17,7 @@ public static class IdentityModuleWeb
     public static WebApplication UseIdentityModule(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        if (app.Configuration.GetValue<bool?>("Identity:RequireHttps") ?? !app.Environment.IsDevelopment())
+        if (app.Configuration.GetValue<bool?>("Identity:RequireHttps") ?? !(app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing")))
         {
             app.UseHsts();
         }

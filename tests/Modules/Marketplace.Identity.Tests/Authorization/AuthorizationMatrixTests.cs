@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
 
         // API (bearer tokens): employers' tokens come from their API clients, the others' from the app client.
         ["GET /api/v1/identity/me"] = new("GET", "/api/v1/identity/me", Credential.Bearer, SignedIn),
+        ["GET /api/v1/postings/"] = new("GET", "/api/v1/postings", Credential.Bearer, SignedIn),
         ["GET /api/v1/postings/{id:guid}"] = new("GET", "/api/v1/postings/{posting}", Credential.Bearer, SignedIn),
         ["POST /api/v1/postings/"] = new("POST", "/api/v1/postings", Credential.Bearer, [S, F, F, A, A, F], PostingJson),
         ["PUT /api/v1/postings/{id:guid}"] = new("PUT", "/api/v1/postings/{posting}", Credential.Bearer, [S, F, F, A, F, F], "{posting-edit}"),

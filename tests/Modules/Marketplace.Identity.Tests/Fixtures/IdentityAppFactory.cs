@@ -29,7 +29,7 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string Environment => "Development";
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync("identity_test");
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {

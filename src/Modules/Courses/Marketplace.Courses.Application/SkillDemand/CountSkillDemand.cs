@@ -9,20 +9,10 @@ namespace Marketplace.Courses.Application.SkillDemand;
 /// </summary>
 public sealed class CountSkillDemand(ISkillDemandStore store, TimeProvider clock) : IIntegrationEventHandler<PostingPublished>
 {
-    public async Task HandleAsync(PostingPublished integrationEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(PostingPublished integrationEvent, CancellationToken cancellationToken)
     {
         var required = integrationEvent.RequiredSkillIds.Distinct().ToList();
         var niceToHave = integrationEvent.NiceToHaveSkillIds.Except(required).Distinct().ToList();
-        var counters = (await store.GetOrCreateAsync([.. required, .. niceToHave], cancellationToken)).ToDictionary(c => c.Id);
-        var now = clock.GetUtcNow();
-        foreach (var skill in required)
-        {
-            counters[skill].Count(required: true, now);
-        }
-
-        foreach (var skill in niceToHave)
-        {
-            counters[skill].Count(required: false, now);
-        }
+        return store.CountAsync(required, niceToHave, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -5,8 +5,11 @@ using SkillDemand = Marketplace.Courses.Domain.SkillDemand.SkillDemand;
 /// <summary>Where the per-skill demand counts are kept; implemented by the Courses infrastructure.</summary>
 public interface ISkillDemandStore
 {
-    /// <summary>Loads the counters of these skills, creating the missing ones; they are saved with the unit of work.</summary>
-    Task<IReadOnlyList<SkillDemand>> GetOrCreateAsync(IReadOnlyCollection<string> skillIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds one to each skill's count, atomically in the store (concurrent deliveries of different postings asking for the
+    /// same skill must not lose counts or fail each other), inside the current unit of work.
+    /// </summary>
+    Task CountAsync(IReadOnlyCollection<string> requiredSkillIds, IReadOnlyCollection<string> niceToHaveSkillIds, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SkillDemand>> ListAsync(CancellationToken cancellationToken);
 }

@@ -6,18 +6,27 @@ namespace Marketplace.Courses.Infrastructure.Persistence;
 
 internal sealed class SkillDemandStore(CoursesDbContext context) : ISkillDemandStore
 {
-    public async Task<IReadOnlyList<SkillDemand>> GetOrCreateAsync(IReadOnlyCollection<string> skillIds, CancellationToken cancellationToken)
+    public async Task CountAsync(IReadOnlyCollection<string> requiredSkillIds, IReadOnlyCollection<string> niceToHaveSkillIds, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var ids = skillIds.ToList();
-        var existing = await context.SkillDemand.Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
-        foreach (var missing in ids.Except(existing.Select(d => d.Id)))
+        string[] ids = [.. requiredSkillIds, .. niceToHaveSkillIds];
+        int[] required = [.. requiredSkillIds.Select(_ => 1), .. niceToHaveSkillIds.Select(_ => 0)];
+        if (ids.Length == 0)
         {
-            var created = new SkillDemand(missing);
-            context.SkillDemand.Add(created);
-            existing.Add(created);
+            return;
         }
 
-        return existing;
+        // One upsert: concurrent deliveries add to the same row without lost updates or unique-key failures.
+        await context.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO courses.skill_demand AS d (skill_id, required_count, nice_to_have_count, last_seen_at)
+             SELECT s.id, s.required, 1 - s.required, {at}
+             FROM unnest({ids}::text[], {required}::int[]) AS s(id, required)
+             ON CONFLICT (skill_id) DO UPDATE SET
+               required_count = d.required_count + excluded.required_count,
+               nice_to_have_count = d.nice_to_have_count + excluded.nice_to_have_count,
+               last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at)
+             """,
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<SkillDemand>> ListAsync(CancellationToken cancellationToken) =>

@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Identity.Infrastructure.Protocol;
 
 /// <summary>
-/// Token signing and encryption keys. Development: self-signed certificates generated once under the data folder, so
+/// Token signing and encryption keys. Development and tests: self-signed certificates generated once under the data folder, so
 /// tokens survive a restart. Elsewhere: configured PKCS#12 files, without which the host refuses to start.
 /// </summary>
 internal static class SigningKeys
 {
     public static void Configure(OpenIddictServerBuilder server, IdentityModuleOptions options, IHostEnvironment environment, string dataDirectory)
     {
-        if (environment.IsDevelopment() && options.SigningCertificate?.Path is null)
+        if (IdentityModule.IsLocal(environment) && options.SigningCertificate?.Path is null)
         {
             var folder = Path.Combine(dataDirectory, "keys");
             server.AddSigningCertificate(LoadOrCreate(Path.Combine(folder, "oidc-signing.pfx"), X509KeyUsageFlags.DigitalSignature));

@@ -40,7 +40,16 @@ internal sealed partial class IdentitySeeder(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
+        await SeedAsync(scope.ServiceProvider, options.Value.SeedDemoAccounts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The `seed` command's entry point too (build/run.sh): roles, the configured admin, the app client and, when asked,
+    /// the demo accounts, which it prints. The schema must exist (the host migrates first).
+    /// </summary>
+    public static async Task SeedAsync(IServiceProvider services, bool demoAccounts, CancellationToken cancellationToken)
+    {
+        var seeder = ActivatorUtilities.CreateInstance<IdentitySeeder>(services);
         var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in new[] { Roles.JobSeeker, Roles.Employer, Roles.Admin })
         {
@@ -51,11 +60,11 @@ internal sealed partial class IdentitySeeder(
         }
 
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        await SeedAdminAsync(users);
-        await SeedPublicClientAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
-        if (options.Value.SeedDemoAccounts)
+        await seeder.SeedAdminAsync(users);
+        await seeder.SeedPublicClientAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
+        if (demoAccounts)
         {
-            await SeedDemoAccountsAsync(users);
+            await seeder.SeedDemoAccountsAsync(users);
         }
     }
 

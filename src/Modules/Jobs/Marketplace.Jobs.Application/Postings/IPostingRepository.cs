@@ -11,4 +11,6 @@ public interface IPostingRepository
     Task<JobPosting?> GetForUpdateAsync(Guid id, uint expectedVersion, CancellationToken cancellationToken);
 
     Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JobPosting>> ListAsync(string? company, int skip, int take, CancellationToken cancellationToken);
 }

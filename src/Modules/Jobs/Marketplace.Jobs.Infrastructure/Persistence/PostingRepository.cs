@@ -22,4 +22,15 @@ internal sealed class PostingRepository(JobsDbContext context) : IPostingReposit
 
     public Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         context.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<JobPosting>> ListAsync(string? company, int skip, int take, CancellationToken cancellationToken)
+    {
+        var query = context.Postings.AsNoTracking();
+        if (!string.IsNullOrEmpty(company))
+        {
+            query = query.Where(p => p.Company == company);
+        }
+
+        return await query.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+    }
 }

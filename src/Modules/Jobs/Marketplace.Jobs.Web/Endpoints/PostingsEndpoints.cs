@@ -3,6 +3,7 @@ using Marketplace.Identity.Contracts;
 using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Application.Postings.Edit;
 using Marketplace.Jobs.Application.Postings.Get;
+using Marketplace.Jobs.Application.Postings.List;
 using Marketplace.Jobs.Application.Postings.Publish;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +41,13 @@ internal static class PostingsEndpoints
             .Produces<PostingDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
+        group.MapGet("/", List)
+            .RequireAuthorization(AuthorizationPolicies.ApiJobsRead)
+            .WithName("ListPostings")
+            .WithSummary("The newest postings first, optionally of one company")
+            .Produces<IReadOnlyList<PostingDto>>()
+            .ProducesValidationProblem();
+
         group.MapGet("/{id:guid}", Get)
             .RequireAuthorization(AuthorizationPolicies.ApiJobsRead)
             .WithName("GetPosting")
@@ -68,6 +76,9 @@ internal static class PostingsEndpoints
         return (await sender.Send(new GetPosting(published.Value), cancellationToken))
             .ToHttpResult(posting => TypedResults.Created($"/api/v1/postings/{posting.Id}", posting));
     }
+
+    private static async Task<IResult> List(string? company, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ListPostings(company, page ?? 1, pageSize ?? 20), cancellationToken)).ToHttpResult(TypedResults.Ok);
 
     private static async Task<IResult> Get(Guid id, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetPosting(id), cancellationToken)).ToHttpResult(TypedResults.Ok);

@@ -11,6 +11,5 @@ internal sealed class SkillDemandConfiguration : IEntityTypeConfiguration<SkillD
         demand.ToTable("skill_demand");
         demand.HasKey(d => d.Id);
         demand.Property(d => d.Id).HasColumnName("skill_id").HasMaxLength(100).ValueGeneratedNever();
-        demand.Property<uint>("Version").IsRowVersion();
     }
 }

@@ -98,12 +98,6 @@ namespace Marketplace.Courses.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("required_count");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.HasKey("Id")
                         .HasName("pk_skill_demand");
 

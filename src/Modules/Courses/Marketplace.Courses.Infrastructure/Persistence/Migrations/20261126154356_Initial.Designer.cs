@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Courses.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CoursesDbContext))]
-    [Migration("20261126152815_Initial")]
+    [Migration("20261126154356_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -100,12 +100,6 @@ namespace Marketplace.Courses.Infrastructure.Persistence.Migrations
                     b.Property<int>("RequiredCount")
                         .HasColumnType("integer")
                         .HasColumnName("required_count");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_skill_demand");

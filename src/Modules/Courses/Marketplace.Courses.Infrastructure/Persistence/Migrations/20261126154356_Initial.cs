@@ -52,8 +52,7 @@ namespace Marketplace.Courses.Infrastructure.Persistence.Migrations
                     skill_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     required_count = table.Column<int>(type: "integer", nullable: false),
                     nice_to_have_count = table.Column<int>(type: "integer", nullable: false),
-                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmarks of the skills engine (figures, never timed tests).
+#   build/bench.sh matching [--profiles N] [--jobs M] [--seed S] [--queries Q]
+#       engine vs PostgreSQL top-50 (p50/p95), agreement, full rematch, index memory; ends with one JSON line.
+#       Defaults: 100000 profiles, 10000 postings, seed 42, 250 timed postings. Uses the private PostgreSQL (build/db.sh).
+#   build/bench.sh micro [BenchmarkDotNet options]
+#       BenchmarkDotNet micro-benchmarks for normalization, extraction and scoring, with a short job.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+ensure_dotnet
+
+mode="${1:-}"
+[ $# -gt 0 ] && shift
+project="tests/Marketplace.Benchmarks/Marketplace.Benchmarks.csproj"
+
+case "$mode" in
+  matching)
+    start_db || { echo "could not start PostgreSQL" >&2; exit 1; }
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" matching "$@"
+    ;;
+  micro)
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    cd tests/Marketplace.Benchmarks/bin/Release/net10.0
+    if [ $# -eq 0 ]; then set -- --filter '*' --job short; fi
+    exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
+    ;;
+  *)
+    echo "usage: build/bench.sh matching [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,56 @@
+namespace Marketplace.Skills.Matching;
+
+/// <summary>The result of a full rematch: top candidates per posting and top postings per profile, by id.</summary>
+public sealed record RematchResult(
+    IReadOnlyDictionary<string, IReadOnlyList<RankedMatch>> CandidatesByPosting,
+    IReadOnlyDictionary<string, IReadOnlyList<RankedMatch>> PostingsByProfile);
+
+/// <summary>Rematches everything on all cores: the top candidates for every posting and the top postings for every profile.</summary>
+/// <remarks>
+/// The profiles are cut into one range per core; each range walks every posting once (the <see cref="ProfileIndex"/> query restricted
+/// to the range) and its single pass over the range feeds both the posting's heap and each profile's own heap of postings, so every
+/// pair is scored at most once. The per-range top candidates of a posting are merged at the end; the result equals the single queries.
+/// </remarks>
+public static class Rematch
+{
+    public static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting = 50, int postingsPerProfile = 20) =>
+        All(profiles, postings, candidatesPerPosting, postingsPerProfile, Math.Max(1, Math.Min(Environment.ProcessorCount, profiles.Count / 1024 + 1)));
+
+    internal static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting, int postingsPerProfile, int parts)
+    {
+        if (!ReferenceEquals(profiles.Taxonomy, postings.Taxonomy)) throw new ArgumentException("both indexes must use the same taxonomy");
+        int n = profiles.Count, m = postings.Count;
+        var profileHeaps = new ProfileHeaps(n, postingsPerProfile);
+        var partial = new (double Score, int Item)[parts][][];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int from = (int)((long)n * part / parts), to = (int)((long)n * (part + 1) / parts);
+            var scratch = profiles.NewScratch();
+            var heap = new TopKHeap(candidatesPerPosting);
+            var mine = partial[part] = new (double, int)[m][];
+            for (int j = 0; j < m; j++)
+            {
+                heap.Clear();
+                var posting = postings.CompiledAt(j);
+                profiles.Accumulate(posting, scratch, from, to);
+                profiles.Scan(posting, scratch, from, to, heap, profileHeaps, j);
+                mine[j] = heap.Sorted();
+            }
+        });
+
+        var byPosting = new Dictionary<string, IReadOnlyList<RankedMatch>>(m, StringComparer.Ordinal);
+        for (int j = 0; j < m; j++)
+        {
+            var merged = partial.SelectMany(p => p[j])
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Item)
+                .Take(candidatesPerPosting)
+                .Select(x => new RankedMatch(profiles.IdAt(x.Item), x.Score))
+                .ToArray();
+            byPosting[postings.IdAt(j)] = merged;
+        }
+        var byProfile = new Dictionary<string, IReadOnlyList<RankedMatch>>(n, StringComparer.Ordinal);
+        for (int p = 0; p < n; p++)
+            byProfile[profiles.IdAt(p)] = [.. profileHeaps.Sorted(p).Select(x => new RankedMatch(postings.IdAt(x.Item), x.Score))];
+        return new RematchResult(byPosting, byProfile);
+    }
+}

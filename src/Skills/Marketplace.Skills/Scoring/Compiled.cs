@@ -1,0 +1,87 @@
+using Marketplace.Skills.Taxonomy;
+
+namespace Marketplace.Skills.Scoring;
+
+/// <summary>A posting resolved against a taxonomy: requirement arrays by skill index, ready for scoring.</summary>
+internal sealed class CompiledPosting
+{
+    public CompiledPosting(Posting posting, SkillTaxonomy taxonomy)
+    {
+        Source = posting;
+        Required = Compile(posting.Required, taxonomy, posting.Id, "required");
+        Nice = Compile(posting.NiceToHave, taxonomy, posting.Id, "nice-to-have");
+        RequiredWeight = Total(Required);
+        NiceWeight = Total(Nice);
+        Seniority = posting.Seniority;
+        Mode = posting.WorkMode;
+        Country = CountryKey(posting.Country);
+        SalaryMax = posting.Salary?.Max;
+    }
+
+    public Posting Source { get; }
+    public Requirement[] Required { get; }
+    public Requirement[] Nice { get; }
+    public double RequiredWeight { get; }
+    public double NiceWeight { get; }
+    public Seniority? Seniority { get; }
+    public WorkMode Mode { get; }
+    public string? Country { get; }
+    public double? SalaryMax { get; }
+
+    internal static string? CountryKey(string? country) => string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+
+    private static double Total(Requirement[] requirements)
+    {
+        double total = 0;
+        foreach (var r in requirements) total += r.Weight;
+        return total;
+    }
+
+    private static Requirement[] Compile(IReadOnlyList<SkillRequirement>? list, SkillTaxonomy taxonomy, string postingId, string kind)
+    {
+        if (list is null) return [];
+        var result = new Requirement[list.Count];
+        for (int i = 0; i < list.Count; i++)
+        {
+            var r = list[i];
+            if (!taxonomy.TryGet(r.SkillId, out var skill))
+                throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' is not a skill id of the taxonomy");
+            if (r.MinLevel is < 1 or > 5) throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' has minLevel {r.MinLevel}, outside 1..5");
+            if (!(r.Weight > 0) || double.IsInfinity(r.Weight)) throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' has weight {r.Weight}; it must be positive");
+            result[i] = new Requirement(skill.Index, r.MinLevel, r.Weight, taxonomy.CreditSourcesArray(skill.Index));
+        }
+        return result;
+    }
+}
+
+internal readonly record struct Requirement(int Skill, int MinLevel, double Weight, CreditSource[] Sources);
+
+/// <summary>A profile resolved against a taxonomy: the best level per skill index.</summary>
+internal sealed class CompiledProfile
+{
+    public CompiledProfile(Profile profile, SkillTaxonomy taxonomy)
+    {
+        Source = profile;
+        foreach (var s in profile.Skills ?? [])
+        {
+            if (!taxonomy.TryGet(s.SkillId, out var skill))
+                throw new ArgumentException($"profile '{profile.Id}': skill '{s.SkillId}' is not a skill id of the taxonomy");
+            if (s.Level is < 1 or > 5) throw new ArgumentException($"profile '{profile.Id}': skill '{s.SkillId}' has level {s.Level}, outside 1..5");
+            Levels[skill.Index] = Math.Max(Levels.GetValueOrDefault(skill.Index), s.Level);
+        }
+        var p = profile.Preferences ?? new Preferences();
+        Seniority = profile.Seniority;
+        Remote = p.Remote;
+        Country = CompiledPosting.CountryKey(p.Country);
+        WillingToRelocate = p.WillingToRelocate;
+        MinSalary = p.MinSalary;
+    }
+
+    public Profile Source { get; }
+    public Dictionary<int, int> Levels { get; } = [];
+    public Seniority? Seniority { get; }
+    public RemotePreference Remote { get; }
+    public string? Country { get; }
+    public bool WillingToRelocate { get; }
+    public double? MinSalary { get; }
+}

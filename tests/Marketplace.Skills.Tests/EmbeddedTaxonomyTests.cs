@@ -1,0 +1,70 @@
+using Marketplace.Skills.Taxonomy;
+using Shouldly;
+
+namespace Marketplace.Skills.Tests;
+
+/// <summary>Runs over the real embedded data files.</summary>
+public sealed class EmbeddedTaxonomyTests
+{
+    private static readonly SkillTaxonomy T = SkillTaxonomy.Embedded;
+
+    [Fact]
+    public void The_embedded_taxonomy_loads_and_has_data() => T.Skills.Count.ShouldBeGreaterThan(0, "no Taxonomy/Data/*.json is embedded");
+
+    [Fact]
+    public void The_embedded_taxonomy_meets_the_issue_size() 
+    {
+        T.Skills.Count.ShouldBeGreaterThanOrEqualTo(400);
+        T.AliasCount.ShouldBeGreaterThanOrEqualTo(400 + 1200);
+    }
+
+    [Fact]
+    public void Every_alias_normalizes_to_its_skill()
+    {
+        var failures = new List<string>();
+        foreach (var skill in T.Skills)
+            foreach (var alias in T.AliasesOf(skill))
+                if (T.Normalize(alias.Text) is var found && found != skill) failures.Add($"'{alias.Text}' of {skill.Id} -> {found?.Id ?? "unknown"}");
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_alias_is_found_by_extraction_inside_a_sentence()
+    {
+        var failures = new List<string>();
+        foreach (var skill in T.Skills)
+            foreach (var alias in T.AliasesOf(skill))
+            {
+                // An ambiguous alias is written as a proper noun, as a person would in a CV.
+                string written = alias.Ambiguous ? char.ToUpperInvariant(alias.Text[0]) + alias.Text[1..] : alias.Text;
+                string sentence = $"I have 5 years of experience with {written} in production.";
+                var mentions = T.Extract(sentence);
+                // The mention's text is the alias's tokens: trailing punctuation such as "(IIS)" or "Angular 2+" is not part of a token.
+                string tokens = written.TrimEnd(')', '+', '.', '-', '/', ' ');
+                int at = sentence.IndexOf(written, StringComparison.Ordinal);
+                if (!mentions.Any(m => m.Skill == skill && m.Start == at && (m.Text == written || m.Text == tokens))) failures.Add($"'{alias.Text}' of {skill.Id}: found [{string.Join(", ", mentions.Select(m => m.Skill.Id + "=" + m.Text))}]");
+            }
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Implications_from_the_issue_hold()
+    {
+        bool Implies(string from, string to) => T.Find(from) is { } f && T.Find(to) is { } t && T.ImpliedBy(f).Contains(t.Index);
+        Implies("aspnet-core", "csharp").ShouldBeTrue();
+        Implies("aspnet-core", "dotnet").ShouldBeTrue();
+        Implies("django", "python").ShouldBeTrue();
+        Implies("spring-boot", "java").ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("postgres", "postgresql")]
+    [InlineData("PostgreSQL 15", "postgresql")]
+    [InlineData("csharp", "csharp")]
+    [InlineData("C Sharp", "csharp")]
+    [InlineData(".NET Core", "dotnet")]
+    [InlineData("k8s", "kubernetes")]
+    [InlineData("Java 17", "java")]
+    [InlineData("Python3", "python")]
+    public void Examples_from_the_issue_normalize(string mention, string id) => T.Normalize(mention)?.Id.ShouldBe(id);
+}

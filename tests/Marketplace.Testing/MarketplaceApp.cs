@@ -1,0 +1,131 @@
+using Hangfire;
+using Marketplace.BuildingBlocks.Infrastructure.Messaging;
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Marketplace.Testing;
+
+/// <summary>How a test wants the host: with or without a Hangfire server, relaying right after commit or not, and any service swaps.</summary>
+public sealed record AppOptions
+{
+    public bool BackgroundServer { get; init; } = true;
+
+    /// <summary>False leaves committed events in the outbox, as if the process had stopped between commit and relay.</summary>
+    public bool RelayAfterCommit { get; init; } = true;
+
+    public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>Configuration values set last, over the test defaults.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+}
+
+/// <summary>The real host over a test database, with small Hangfire settings and ways to drive and observe background work.</summary>
+public sealed class MarketplaceApp(string connectionString, AppOptions options) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", connectionString);
+        builder.UseSetting("BackgroundJobs:ServerEnabled", options.BackgroundServer ? "true" : "false");
+        builder.UseSetting("BackgroundJobs:WorkerCount", "2");
+        builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "100");
+        builder.UseSetting("BackgroundJobs:SchedulePollIntervalSeconds", "1");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (!options.RelayAfterCommit)
+            {
+                services.Replace(ServiceDescriptor.Scoped<IOutboxRelayTrigger, NoRelayAfterCommit>());
+            }
+
+            options.Services?.Invoke(services);
+        });
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs the outbox relay of one module now, in its own scope, as the Hangfire job would; returns how many rows it relayed.</summary>
+    public Task<int> RelayOutboxAsync(string module) =>
+        InScopeAsync(services => services.GetRequiredService<OutboxRelay>().RelayPendingAsync(module, CancellationToken.None));
+
+    /// <summary>Delivers one event to one handler now, in its own scope; false when the inbox says it already had it.</summary>
+    public Task<bool> DeliverAsync(string sourceModule, Guid eventId, string handler) =>
+        InScopeAsync(services => services.GetRequiredService<IntegrationEventDelivery>().TryDeliverAsync(sourceModule, eventId, handler, CancellationToken.None));
+
+    /// <summary>Outbox rows not yet relayed, over every module.</summary>
+    public Task<int> WaitingOutboxCountAsync() => InScopeAsync(async services =>
+    {
+        var catalog = services.GetRequiredService<ModuleCatalog>();
+        var total = 0;
+        foreach (var module in catalog.Modules)
+        {
+            total += await catalog.ResolveContext(services, module).OutboxMessages.CountAsync(m => m.RelayedAt == null);
+        }
+
+        return total;
+    });
+
+    public BackgroundWork BackgroundWork()
+    {
+        var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        return new BackgroundWork(
+            monitoring.EnqueuedCount("default"),
+            monitoring.ProcessingCount(),
+            monitoring.ScheduledCount(),
+            monitoring.FailedCount(),
+            monitoring.SucceededListCount());
+    }
+
+    /// <summary>
+    /// Waits until every outbox is relayed and Hangfire has nothing enqueued, processing or scheduled (a retry is scheduled),
+    /// seen twice in a row. A bound on waiting, not a speed check: it fails only when the work never settles.
+    /// </summary>
+    public async Task WaitForBackgroundWorkAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        var quietPolls = 0;
+        BackgroundWork work;
+        int waiting;
+        do
+        {
+            waiting = await WaitingOutboxCountAsync();
+            work = BackgroundWork();
+            quietPolls = waiting == 0 && work.IsIdle ? quietPolls + 1 : 0;
+            if (quietPolls >= 2)
+            {
+                return;
+            }
+
+            await Task.Delay(150);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new TimeoutException($"Background work did not settle: {waiting} outbox rows waiting, {work}.");
+    }
+
+    private sealed class NoRelayAfterCommit : IOutboxRelayTrigger
+    {
+        public void RelayAfterCommit(string moduleName)
+        {
+        }
+    }
+}
+
+public sealed record BackgroundWork(long Enqueued, long Processing, long Scheduled, long Failed, long Succeeded)
+{
+    public bool IsIdle => Enqueued == 0 && Processing == 0 && Scheduled == 0;
+}

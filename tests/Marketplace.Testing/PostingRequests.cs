@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace Marketplace.Testing;
+
+/// <summary>Requests to the Jobs API that several test projects send.</summary>
+public static class PostingRequests
+{
+    public static object Skill(string skillId, int minLevel = 3, int weight = 5) => new { skillId, minLevel, weight };
+
+    public static Dictionary<string, object?> Valid(string[]? required = null, string[]? niceToHave = null, string company = "Acme") => new()
+    {
+        ["title"] = "Backend developer (C#)",
+        ["company"] = company,
+        ["description"] = "APIs on .NET and PostgreSQL.",
+        ["seniority"] = "Senior",
+        ["location"] = "Berlin",
+        ["workMode"] = "Hybrid",
+        ["salary"] = new { min = 60000, max = 80000, currency = "EUR" },
+        ["requiredSkills"] = (required ?? ["csharp", "postgresql"]).Select(s => Skill(s)).ToArray(),
+        ["niceToHaveSkills"] = (niceToHave ?? ["docker"]).Select(s => Skill(s, 2, 2)).ToArray(),
+    };
+
+    public static async Task<JsonElement> PublishAsync(this HttpClient client, object request)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/postings", request);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

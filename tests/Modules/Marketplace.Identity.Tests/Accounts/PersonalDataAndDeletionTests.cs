@@ -4,11 +4,14 @@ using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Tests.Fixtures;
 using Marketplace.Identity.Tests.Protocol;
+using Duende.IdentityModel.Client;
+using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Marketplace.Identity.Tests.Accounts;
 
-/// <summary>With the Hangfire server on, so the outbox relay runs as in production.</summary>
+/// <summary>With the Hangfire server on, so the outbox relay and deliveries run as in production.</summary>
 public sealed class RelayingAppFactory : IdentityAppFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -38,12 +41,26 @@ public sealed class PersonalDataAndDeletionTests(RelayingAppFactory app) : IClas
     }
 
     [Fact]
-    public async Task Deleting_the_account_needs_the_password_removes_everything_here_and_tells_the_other_modules()
+    public async Task Deleting_the_account_needs_the_password_removes_everything_here_and_reaches_the_jobs_module()
     {
         var userId = await app.CreateUserAsync("leaving@example.com", Roles.Employer);
         using var browser = app.CreateSession();
         await browser.SignInOrThrowAsync("leaving@example.com");
-        var (clientId, secret) = await OAuth.CreateApiClientAsync(browser, "Old ATS", ApiScopes.JobsRead);
+        var (clientId, secret) = await OAuth.CreateApiClientAsync(browser, "Old ATS", ApiScopes.JobsRead, ApiScopes.JobsWrite);
+        using var ats = app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        var token = await ats.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token", ClientId = clientId, ClientSecret = secret, Scope = "jobs:read jobs:write",
+        });
+        ats.SetBearerToken(token.AccessToken!);
+        var posting = (await ats.PublishAsync(PostingRequests.Valid(company: "Leaving Ltd"))).GetProperty("id").GetGuid();
+
+        using (var export = await browser.Http.GetAsync("/Account/Manage/PersonalData?handler=Download"))
+        {
+            using var document = JsonDocument.Parse(await export.Content.ReadAsStringAsync());
+            document.RootElement.GetProperty("jobs").GetProperty("publishedPostings").EnumerateArray()
+                .Select(p => p.GetProperty("id").GetGuid()).ShouldBe([posting]);
+        }
 
         using (var wrong = await browser.SubmitAsync("/Account/Manage/PersonalData", new Dictionary<string, string> { ["Password"] = "not my password, sorry" }, handler: "Delete"))
         {
@@ -64,19 +81,32 @@ public sealed class PersonalDataAndDeletionTests(RelayingAppFactory app) : IClas
         }
 
         using var http = app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
-        using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var refused = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
         }));
-        token.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         (await app.OutboxAsync<UserDeleted>()).ShouldHaveSingleItem().UserId.ShouldBe(userId);
-        // The relay (a Hangfire job started after commit) hands the event to every module's handlers.
+
+        // The relay and delivery (Hangfire jobs started after commit) reach the Jobs module, which forgets the employer.
+        await using var jobs = new NpgsqlConnection(app.Database.ConnectionString);
+        await jobs.OpenAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Type.Contains(nameof(UserDeleted)) && m.RelayedAt == null)))
+        while (true)
         {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the UserDeleted event was not relayed within 30 s");
+            await using var query = new NpgsqlCommand("SELECT employer_id FROM jobs.postings WHERE id = @id", jobs);
+            query.Parameters.AddWithValue("id", posting);
+            if (await query.ExecuteScalarAsync() is DBNull)
+            {
+                break;
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the Jobs module did not handle UserDeleted within 30 s");
             await Task.Delay(200);
         }
+
+        await using var inbox = new NpgsqlCommand("SELECT count(*) FROM jobs.inbox_messages WHERE handler LIKE '%ForgetDeletedEmployer'", jobs);
+        (await inbox.ExecuteScalarAsync()).ShouldBe(1L);
     }
 }

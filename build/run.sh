@@ -6,6 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
 URL="${MARKETPLACE_URL:-http://127.0.0.1:5080}"
+# A local demo on plain http: Development keeps generated token keys and mail under .data (see README); a production
+# host needs HTTPS and the Identity certificates instead.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 ensure_tools
 ensure_dotnet

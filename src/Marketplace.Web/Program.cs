@@ -4,6 +4,8 @@ using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Web;
 using Marketplace.Courses.Infrastructure;
 using Marketplace.Courses.Web;
+using Marketplace.Identity.Infrastructure;
+using Marketplace.Identity.Web;
 using Marketplace.Jobs.Infrastructure;
 using Marketplace.Jobs.Web;
 using Marketplace.Profiles.Infrastructure;
@@ -31,6 +33,7 @@ builder.Services.AddHostedService<DatabaseMigrationHostedService>();
 builder.AddProfilesModule();
 builder.AddJobsModule();
 builder.AddCoursesModule();
+builder.AddIdentityModule();
 
 builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
@@ -62,6 +65,8 @@ if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains
     if (args.Contains("seed"))
     {
         await DemoData.SeedAsync(app.Services, app.Logger, CancellationToken.None);
+        await using var identityScope = app.Services.CreateAsyncScope();
+        await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, CancellationToken.None);
     }
 
     return;
@@ -72,6 +77,8 @@ app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+// Security headers, rate limits, a fresh session at sign-in, authentication and authorization.
+app.UseIdentityModule();
 
 app.MapHealth();
 app.MapOpenApi();
@@ -82,6 +89,7 @@ app.MapRazorPages();
 app.MapProfilesModule();
 app.MapJobsModule();
 app.MapCoursesModule();
+app.MapIdentityModule();
 
 await app.RunAsync();
 

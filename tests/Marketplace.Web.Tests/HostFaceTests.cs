@@ -92,12 +92,14 @@ public sealed class HostFaceTests(HostFaceTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task The_hangfire_dashboard_refuses_requests_that_are_not_local()
+    public async Task The_hangfire_dashboard_sends_anonymous_visitors_to_sign_in()
     {
-        // TestServer requests carry no remote address, so the local-only filter cannot treat them as local.
-        var response = await _client.GetAsync("/hangfire");
+        // Admins only (the Identity tests cover the other roles, from localhost too).
+        using var anonymous = fixture.App.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await anonymous.GetAsync("/hangfire");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/SignIn");
     }
 
     [Fact]
@@ -115,12 +117,14 @@ public sealed class HostFaceTests(HostFaceTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task The_dashboard_lists_the_outbox_jobs_for_a_local_browser()
+    public async Task The_dashboard_lists_the_outbox_jobs_for_an_admin()
     {
         await using var app = new MarketplaceApp(fixture.Database.ConnectionString, new AppOptions { BackgroundServer = false });
         app.UseKestrel(0);
         app.StartServer();
-        using var browser = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        await app.CreateAccountAsync("dashboard.admin@example.com", Marketplace.BuildingBlocks.Application.Roles.Admin);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = app.ClientOptions.BaseAddress };
+        await ApiAccess.SignInAsync(browser, "dashboard.admin@example.com");
 
         var recurring = await browser.GetStringAsync("/hangfire/recurring");
 

@@ -4,6 +4,8 @@ using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Identity.Contracts;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.Extensions.Options;
@@ -71,19 +73,29 @@ public static class BackgroundJobs
 
         builder.Services.AddHostedService<OutboxSweepScheduler>();
 
-        // Replace this registration to change who may open the dashboard (the identity work makes it admin-only).
-        builder.Services.AddSingleton<IDashboardAuthorizationFilter, LocalRequestsOnlyAuthorizationFilter>();
+        // Admins only, from anywhere (localhost included); the endpoint's Admin policy below does the signing in.
+        builder.Services.AddSingleton<IDashboardAuthorizationFilter, AdminOnlyDashboardFilter>();
         return builder;
     }
 
+    /// <summary>
+    /// The dashboard as an endpoint behind the Admin policy: anonymous visitors are sent to sign in, other roles get 403.
+    /// </summary>
     public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)
     {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = app.Services.GetServices<IDashboardAuthorizationFilter>().ToArray(),
-            DashboardTitle = "Marketplace jobs",
-            DisplayStorageConnectionString = false,
-        });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = app.Services.GetServices<IDashboardAuthorizationFilter>().ToArray(),
+                DashboardTitle = "Marketplace jobs",
+                DisplayStorageConnectionString = false,
+            })
+            .RequireAuthorization(AuthorizationPolicies.Admin);
         return app;
     }
+}
+
+/// <summary>Checked by Hangfire itself too, so the dashboard stays closed even if it is mapped without the policy.</summary>
+public sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
 }

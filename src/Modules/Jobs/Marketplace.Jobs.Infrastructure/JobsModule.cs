@@ -1,5 +1,9 @@
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Identity.Contracts;
+using Marketplace.Jobs.Application.Postings.ForgetEmployer;
 using Marketplace.Jobs.Application.Postings;
+using Marketplace.Jobs.Application.Postings.PersonalData;
 using Marketplace.Jobs.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +18,8 @@ public static class JobsModule
     {
         builder.Services.AddModule<JobsDbContext>(Name, JobsDbContext.SchemaName, typeof(IPostingRepository).Assembly);
         builder.Services.AddScoped<IPostingRepository, PostingRepository>();
+        builder.Services.AddScoped<IIntegrationEventHandler<UserDeleted>, ForgetDeletedEmployer>();
+        builder.Services.AddScoped<IPersonalDataSource, JobsPersonalData>();
         return builder;
     }
 }

@@ -38,7 +38,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     {
         var app = fixture.StartApp(new AppOptions());
 
-        await app.CreateClient().PublishAsync(PostingRequests.Valid(["csharp", "postgresql"], ["docker"]));
+        await app.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["csharp", "postgresql"], ["docker"]));
         await app.WaitForBackgroundWorkAsync();
 
         var demand = await DemandAsync(app);
@@ -52,7 +52,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     [Fact]
     public async Task Two_relays_running_at_the_same_time_relay_the_event_once_and_it_is_counted_once()
     {
-        await Quiet.CreateClient().PublishAsync(PostingRequests.Valid(["rust"], []));
+        await Quiet.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["rust"], []));
         (await Quiet.WaitingOutboxCountAsync()).ShouldBe(1);
 
         var relayed = await Task.WhenAll(Quiet.RelayOutboxAsync("jobs"), Quiet.RelayOutboxAsync("jobs"));
@@ -73,7 +73,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     public async Task An_event_relayed_again_after_a_lost_commit_is_not_counted_twice()
     {
         var app = fixture.StartApp(new AppOptions());
-        await app.CreateClient().PublishAsync(PostingRequests.Valid(["elixir"], []));
+        await app.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["elixir"], []));
         await app.WaitForBackgroundWorkAsync();
         (await DemandAsync(app))["elixir"].ShouldBe((1, 0));
 
@@ -91,7 +91,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     [Fact]
     public async Task The_same_delivery_run_twice_at_the_same_time_has_one_effect()
     {
-        await Quiet.CreateClient().PublishAsync(PostingRequests.Valid(["scala"], []));
+        await Quiet.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["scala"], []));
         var eventId = await Quiet.InScopeAsync(services => services.GetRequiredService<JobsDbContext>().OutboxMessages.Select(m => m.Id).SingleAsync());
 
         var delivered = await Task.WhenAll(Quiet.DeliverAsync("jobs", eventId, Handler), Quiet.DeliverAsync("jobs", eventId, Handler));
@@ -112,7 +112,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
         var failOnce = new FailOnceAfterCounting();
         var flaky = fixture.StartApp(new AppOptions { Services = failOnce.Install });
 
-        await flaky.CreateClient().PublishAsync(PostingRequests.Valid(["haskell"], []));
+        await flaky.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["haskell"], []));
         await flaky.WaitForBackgroundWorkAsync();
 
         failOnce.Failures.ShouldBe(1);
@@ -165,7 +165,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     public async Task Many_postings_delivered_by_concurrent_workers_are_all_counted()
     {
         var app = fixture.StartApp(new AppOptions());
-        var client = app.CreateClient();
+        var client = app.CreateEmployerClient();
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.PublishAsync(PostingRequests.Valid(["csharp", $"skill-{i % 3}"], ["git"]))));
         await app.WaitForBackgroundWorkAsync();
@@ -183,7 +183,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     public async Task An_event_committed_before_the_process_stopped_is_relayed_after_the_restart()
     {
         var stopping = fixture.StartApp(new AppOptions { BackgroundServer = false, RelayAfterCommit = false });
-        await stopping.CreateClient().PublishAsync(PostingRequests.Valid(["ocaml"], []));
+        await stopping.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["ocaml"], []));
         (await stopping.WaitingOutboxCountAsync()).ShouldBe(1);
         await fixture.StopAppAsync(stopping);
 
@@ -240,7 +240,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
 
     private static async Task<Dictionary<string, (int Required, int NiceToHave)>> DemandAsync(MarketplaceApp app)
     {
-        var demand = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/skill-demand");
+        var demand = await app.CreateAdminClient().GetFromJsonAsync<JsonElement>("/api/v1/skill-demand");
         return demand.EnumerateArray().ToDictionary(
             d => d.GetProperty("skillId").GetString()!,
             d => (d.GetProperty("requiredCount").GetInt32(), d.GetProperty("niceToHaveCount").GetInt32()));

@@ -10,7 +10,7 @@ namespace Marketplace.Jobs.Tests.Postings;
 
 public sealed class PostingsApiTests(MarketplaceFixture fixture) : IClassFixture<MarketplaceFixture>
 {
-    private readonly HttpClient _client = fixture.App.CreateClient();
+    private readonly HttpClient _client = fixture.App.CreateEmployerClient();
 
     [Fact]
     public async Task A_published_posting_is_stored_and_can_be_read_back()
@@ -125,7 +125,7 @@ public sealed class PostingsApiTests(MarketplaceFixture fixture) : IClassFixture
         {
             var changes = PostingRequests.Valid();
             changes["title"] = $"Edit {i}";
-            return fixture.App.CreateClient().PutAsJsonAsync($"/api/v1/postings/{id}", Edit(changes, version));
+            return fixture.App.CreateEmployerClient().PutAsJsonAsync($"/api/v1/postings/{id}", Edit(changes, version));
         }));
 
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);

@@ -13,4 +13,9 @@ public interface IPostingRepository
     Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JobPosting>> ListAsync(string? company, int skip, int take, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JobPosting>> ListByEmployerAsync(Guid employerId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the link from an employer's postings to their (deleted) account; returns how many changed.</summary>
+    Task<int> ForgetEmployerAsync(Guid employerId, CancellationToken cancellationToken);
 }

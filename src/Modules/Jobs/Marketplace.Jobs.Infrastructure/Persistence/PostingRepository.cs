@@ -23,6 +23,13 @@ internal sealed class PostingRepository(JobsDbContext context) : IPostingReposit
     public Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         context.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<JobPosting>> ListByEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
+        await context.Postings.AsNoTracking().Where(p => p.EmployerId == employerId).OrderBy(p => p.PublishedAt).ToListAsync(cancellationToken);
+
+    public Task<int> ForgetEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
+        context.Postings.Where(p => p.EmployerId == employerId)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.EmployerId, (Guid?)null), cancellationToken);
+
     public async Task<IReadOnlyList<JobPosting>> ListAsync(string? company, int skip, int take, CancellationToken cancellationToken)
     {
         var query = context.Postings.AsNoTracking();

@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Web;
+using Marketplace.Identity.Contracts;
 using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Application.Postings.Edit;
 using Marketplace.Jobs.Application.Postings.Get;
@@ -12,8 +13,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Marketplace.Jobs.Web.Endpoints;
 
 /// <summary>
-/// /api/v1/postings. Open for now: who is asking goes through ICurrentUser, so the identity work only has to add the
-/// employer policy to this group.
+/// /api/v1/postings, for bearer tokens: reading needs the jobs:read scope, publishing and editing an employer's token
+/// with jobs:write. Who is asking goes through ICurrentUser.
 /// </summary>
 internal static class PostingsEndpoints
 {
@@ -34,24 +35,28 @@ internal static class PostingsEndpoints
         var group = app.MapGroup("/api/v1/postings").WithTags("Postings");
 
         group.MapPost("/", Publish)
+            .RequireAuthorization(AuthorizationPolicies.ApiJobsWrite)
             .WithName("PublishPosting")
             .WithSummary("Publish a job posting")
             .Produces<PostingDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
         group.MapGet("/", List)
+            .RequireAuthorization(AuthorizationPolicies.ApiJobsRead)
             .WithName("ListPostings")
             .WithSummary("The newest postings first, optionally of one company")
             .Produces<IReadOnlyList<PostingDto>>()
             .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", Get)
+            .RequireAuthorization(AuthorizationPolicies.ApiJobsRead)
             .WithName("GetPosting")
             .WithSummary("Read a posting, with the version to send back when editing it")
             .Produces<PostingDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{id:guid}", Edit)
+            .RequireAuthorization(AuthorizationPolicies.ApiJobsWrite)
             .WithName("EditPosting")
             .WithSummary("Edit a posting at the version you read; a stale version answers 409")
             .Produces<PostingDto>()

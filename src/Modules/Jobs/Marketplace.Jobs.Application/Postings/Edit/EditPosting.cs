@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
 using Mediator;
 
@@ -23,7 +24,7 @@ public sealed class EditPostingValidator : PostingFieldsValidator<EditPosting>
     public EditPostingValidator() => RuleFor(p => p.Version).NotEmpty().WithMessage("Send the version you read, to edit the posting.");
 }
 
-public sealed class EditPostingHandler(IPostingRepository postings, TimeProvider clock) : ICommandHandler<EditPosting, Result>
+public sealed class EditPostingHandler(IPostingRepository postings, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<EditPosting, Result>
 {
     public async ValueTask<Result> Handle(EditPosting command, CancellationToken cancellationToken)
     {
@@ -33,12 +34,17 @@ public sealed class EditPostingHandler(IPostingRepository postings, TimeProvider
             return Error.NotFound("posting", command.Id);
         }
 
+        // Only the posting's employer (or an admin) may edit it; checked before the version, so nothing leaks.
+        if (posting.EmployerId != currentUser.UserId && !currentUser.IsInRole(Roles.Admin))
+        {
+            return Error.Forbidden("Only the employer who published this posting may edit it.");
+        }
+
         if (posting.Version != command.Version)
         {
             return Error.Conflict("posting.stale_version", "The posting changed since you read it; reload it and edit again.");
         }
 
-        // TODO(identity): once employers sign in, only the posting's employer (or an admin) may edit it.
         return posting.Edit(command.ToDetails(), clock.GetUtcNow());
     }
 }

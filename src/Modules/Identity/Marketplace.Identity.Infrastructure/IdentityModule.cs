@@ -1,0 +1,258 @@
+using System.Threading.Channels;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.ApiClients;
+using Marketplace.Identity.Application.Email;
+using Marketplace.Identity.Application.PersonalData;
+using Marketplace.Identity.Contracts;
+using Marketplace.Identity.Domain.Passwords;
+using Marketplace.Identity.Infrastructure.Accounts;
+using Marketplace.Identity.Infrastructure.Email;
+using Marketplace.Identity.Infrastructure.Hardening;
+using Marketplace.Identity.Infrastructure.Persistence;
+using Marketplace.Identity.Infrastructure.Protocol;
+using Marketplace.Identity.Infrastructure.Seeding;
+using Marketplace.Identity.Infrastructure.Sessions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Marketplace.Identity.Infrastructure;
+
+public static class IdentityModule
+{
+    public const string Name = "identity";
+
+    public const string CookieName = "marketplace";
+    public const string AntiforgeryCookieName = "marketplace-antiforgery";
+    public const string TempDataCookieName = "marketplace-tempdata";
+
+    /// <summary>Accounts, cookies, OpenIddict server and validation, email, rate limits and the identity schema.</summary>
+    public static IHostApplicationBuilder AddIdentityModule(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var environment = builder.Environment;
+        var dataDirectory = DataDirectory(builder.Configuration, environment);
+
+        // Hosted services start in order and before the web server: this runs after the host's migrations and before the
+        // data-protection key ring (registered by AddIdentity below) is loaded from the identity schema.
+        services.AddHostedService<IdentitySeeder>();
+
+        services.AddOptions<IdentityModuleOptions>()
+            .BindConfiguration(IdentityModuleOptions.Section)
+            .ValidateDataAnnotations()
+            .PostConfigure(o =>
+            {
+                o.RequireHttps ??= !IsLocal(environment);
+                o.PublicClientRedirectUris = o.PublicClientRedirectUris is { Length: > 0 } uris
+                    ? uris
+                    : ["http://127.0.0.1:5173/callback", "http://localhost:5173/callback"];
+            })
+            .Validate(o => o.PublicClientRedirectUris!.All(u => Uri.TryCreate(u, UriKind.Absolute, out _)), "Identity:PublicClientRedirectUris must be absolute URIs.")
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (IsLocal(environment) && string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
+                {
+                    o.PickupDirectory = Path.Combine(dataDirectory, "mail");
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+
+        services.AddModule<IdentityModuleDbContext>(Name, IdentityModuleDbContext.SchemaName, typeof(IAccounts).Assembly);
+        services.AddHttpContextAccessor();
+
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+            })
+            .AddEntityFrameworkStores<IdentityModuleDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PolicyPasswordValidator>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddSingleton<DatabaseTicketStore>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.LoginPath = "/Account/SignIn";
+            options.LogoutPath = "/Account/SignOut";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore, IOptions<IdentityModuleOptions>>((options, store, identity) =>
+            {
+                options.SessionStore = store;
+                options.ExpireTimeSpan = identity.Value.SessionLifetime;
+                options.Cookie.Name = identity.Value.CookiePrefix + CookieName;
+                options.Cookie.SecurePolicy = SecurePolicy(identity.Value);
+            });
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<IdentityModuleOptions>>((options, identity) =>
+        {
+            options.Cookie.Name = identity.Value.CookiePrefix + AntiforgeryCookieName;
+            options.Cookie.SecurePolicy = SecurePolicy(identity.Value);
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+        });
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<IOptions<IdentityModuleOptions>>((options, identity) =>
+        {
+            options.Cookie.Name = identity.Value.CookiePrefix + TempDataCookieName;
+            options.Cookie.SecurePolicy = SecurePolicy(identity.Value);
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.HttpOnly = true;
+        });
+        services.AddDataProtection()
+            .SetApplicationName("Marketplace")
+            .PersistKeysToDbContext<IdentityModuleDbContext>();
+
+        var identityOptions = builder.Configuration.GetSection(IdentityModuleOptions.Section).Get<IdentityModuleOptions>() ?? new IdentityModuleOptions();
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityModuleDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token");
+                options.AllowAuthorizationCodeFlow()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow()
+                    .RequireProofKeyForCodeExchange();
+                options.RegisterScopes([Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. ApiScopes.All]);
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(15))
+                    .SetRefreshTokenLifetime(TimeSpan.FromDays(14))
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                SigningKeys.Configure(options, identityOptions, environment, dataDirectory);
+                options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough();
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<IdentityModuleOptions>>((options, identity) =>
+            options.DisableTransportSecurityRequirement = identity.Value.RequireHttps != true);
+
+        var authorization = services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(AuthorizationPolicies.Employer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Employer))
+            .AddPolicy(AuthorizationPolicies.JobSeeker, p => p.RequireAuthenticatedUser().RequireRole(Roles.JobSeeker))
+            .AddPolicy(AuthorizationPolicies.Api, p => p
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(AuthorizationPolicies.ApiAdmin, p => p
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Admin));
+        foreach (var scope in ApiScopes.All)
+        {
+            authorization.AddPolicy("Api:" + scope, p =>
+            {
+                p.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => context.User.HasScope(scope));
+                // Writing postings and reading applications is employers' business, whatever scopes a client asked for.
+                if (scope != ApiScopes.JobsRead)
+                {
+                    p.RequireRole(Roles.Employer);
+                }
+            });
+        }
+
+        services.AddIdentityRateLimits();
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account/Manage"));
+
+        var queue = Channel.CreateUnbounded<EmailMessage>(new UnboundedChannelOptions { SingleReader = true });
+        services.AddSingleton(queue);
+        services.AddSingleton<IEmailSender, QueuedEmailSender>();
+        services.AddHostedService<EmailDelivery>();
+
+        services.AddScoped<IAccounts, AspNetIdentityAccounts>();
+        services.AddScoped<IAccountLinks, AccountLinks>();
+        services.AddScoped<IApiClients, OpenIddictApiClients>();
+        services.AddScoped<OpenIddictApiClients>();
+        // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
+        services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
+        services.AddScoped<IPersonalDataSource, IdentityPersonalData>();
+        services.AddScoped<PersonalDataExport>();
+        return builder;
+    }
+
+    /// <summary>Roles, the configured first admin, the app client and (for demos) the demo accounts, printed; idempotent.</summary>
+    public static Task SeedAsync(IServiceProvider services, bool demoAccounts, CancellationToken cancellationToken) =>
+        IdentitySeeder.SeedAsync(services, demoAccounts, cancellationToken);
+
+    /// <summary>Development and the test host ("Testing"): plain http, generated keys and a mail pickup folder are fine.</summary>
+    public static bool IsLocal(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    private static CookieSecurePolicy SecurePolicy(IdentityModuleOptions options) =>
+        options.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    /// <summary>The git-ignored data folder: MARKETPLACE_DATA_DIR, else .data at the repository root.</summary>
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration["MARKETPLACE_DATA_DIR"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var folder = new DirectoryInfo(environment.ContentRootPath); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Marketplace.sln")))
+            {
+                return Path.Combine(folder.FullName, ".data");
+            }
+        }
+
+        return Path.Combine(environment.ContentRootPath, ".data");
+    }
+}

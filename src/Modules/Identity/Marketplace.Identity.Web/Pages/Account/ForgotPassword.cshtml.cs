@@ -1,0 +1,24 @@
+using Marketplace.Identity.Application.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Identity.Web.Pages.Account;
+
+public sealed class ForgotPasswordModel(IAccounts accounts) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await accounts.RequestPasswordResetAsync(Email, cancellationToken);
+        Sent = true;
+        return Page();
+    }
+}

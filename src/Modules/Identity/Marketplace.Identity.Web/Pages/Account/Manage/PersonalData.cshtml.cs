@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.PersonalData;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Identity.Web.Pages.Account.Manage;
+
+public sealed class PersonalDataModel(IAccounts accounts, PersonalDataExport export, ICurrentUser currentUser) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
+    {
+        var document = await export.ExportAsync(currentUser.UserId!.Value, cancellationToken);
+        return File(JsonSerializer.SerializeToUtf8Bytes(document, Json), "application/json", "marketplace-personal-data.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        var result = await accounts.DeleteAsync(currentUser.UserId!.Value, Password, cancellationToken);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result, prefix: "");
+            return Page();
+        }
+
+        return RedirectToPage("/Account/AccountDeleted");
+    }
+}

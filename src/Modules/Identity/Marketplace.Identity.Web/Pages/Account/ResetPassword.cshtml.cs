@@ -1,0 +1,41 @@
+using Marketplace.Identity.Application.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Identity.Web.Pages.Account;
+
+public sealed class ResetPasswordModel(IAccounts accounts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var result = await accounts.ResetPasswordAsync(UserId, Token, Input.Password);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            return Page();
+        }
+
+        Done = true;
+        return Page();
+    }
+
+    public sealed class PasswordInput
+    {
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.ApiClients;
+using Marketplace.Identity.Contracts;
+using Marketplace.Identity.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Testing;
+
+/// <summary>
+/// Clients that call /api/v1 as a real caller would: an employer's ATS (client credentials of an API client the
+/// employer owns) or an admin (authorization code with PKCE through the app client, after a cookie sign-in).
+/// One employer and one admin per host, so every client of a host acts for the same people.
+/// </summary>
+public static partial class ApiAccess
+{
+    public const string Password = "test passphrase for the api 1";
+
+    private static readonly ConditionalWeakTable<WebApplicationFactory<Program>, Lazy<Task<string>>> EmployerTokens = new();
+    private static readonly ConditionalWeakTable<WebApplicationFactory<Program>, Lazy<Task<string>>> AdminTokens = new();
+
+    /// <summary>A client whose requests carry the host's test employer's token (scopes jobs:read, jobs:write, applications:read).</summary>
+    public static HttpClient CreateEmployerClient(this WebApplicationFactory<Program> app) =>
+        app.CreateDefaultClient(new BearerHandler(EmployerTokens.GetValue(app, a => new Lazy<Task<string>>(() => EmployerTokenAsync(a)))));
+
+    /// <summary>A client whose requests carry the host's test admin's token.</summary>
+    public static HttpClient CreateAdminClient(this WebApplicationFactory<Program> app) =>
+        app.CreateDefaultClient(new BearerHandler(AdminTokens.GetValue(app, a => new Lazy<Task<string>>(() => AdminTokenAsync(a)))));
+
+    /// <summary>A confirmed account created directly through ASP.NET Core Identity.</summary>
+    public static async Task<Guid> CreateAccountAsync(this WebApplicationFactory<Program> app, string email, string role, string password = Password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            Kind = role == Roles.Employer ? AccountKind.Employer : AccountKind.JobSeeker,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    /// <summary>Signs in through the sign-in form (with its antiforgery token); the client must keep cookies.</summary>
+    public static async Task SignInAsync(HttpClient browser, string email, string password = Password)
+    {
+        var form = await browser.GetStringAsync("/Account/SignIn");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var response = await browser.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} answered {(int)response.StatusCode}.");
+        }
+    }
+
+    private static async Task<string> EmployerTokenAsync(WebApplicationFactory<Program> app)
+    {
+        var employer = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);
+        CreatedApiClient client;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            client = (await scope.ServiceProvider.GetRequiredService<IApiClients>()
+                .CreateAsync(employer, "Tests", ApiScopes.All, CancellationToken.None)).Value;
+        }
+
+        return await TokenAsync(app, new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+            ["scope"] = string.Join(' ', ApiScopes.All),
+        });
+    }
+
+    private static async Task<string> AdminTokenAsync(WebApplicationFactory<Program> app)
+    {
+        await app.CreateAccountAsync("api.admin@example.com", Roles.Admin);
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInAsync(browser, "api.admin@example.com");
+
+        const string redirectUri = "http://127.0.0.1:5173/callback";
+        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
+        using var authorize = await browser.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = "marketplace-spa",
+            ["redirect_uri"] = redirectUri,
+            ["response_type"] = "code",
+            ["scope"] = "openid " + string.Join(' ', ApiScopes.All),
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+        }));
+        var code = QueryHelpers.ParseQuery(authorize.Headers.Location?.Query)["code"].ToString();
+        if (code.Length == 0)
+        {
+            throw new InvalidOperationException($"No authorization code: {(int)authorize.StatusCode} {authorize.Headers.Location}");
+        }
+
+        return await TokenAsync(app, new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = "marketplace-spa",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri,
+            ["code_verifier"] = verifier,
+        });
+    }
+
+    private static async Task<string> TokenAsync(WebApplicationFactory<Program> app, Dictionary<string, string> form)
+    {
+        using var http = app.CreateClient();
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode
+            ? body.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"The token endpoint answered {(int)response.StatusCode}: {body}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private sealed class BearerHandler(Lazy<Task<string>> token) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.Value);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Marketplace.Testing;
+using System.Text.Json;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Identity.Tests.Fixtures;
+
+/// <summary>
+/// The real host over a fresh database per test class, with an in-process SMTP server, HTTPS-only cookies (the client
+/// talks to https://localhost) and generous rate limits unless a test class lowers them.
+/// </summary>
+public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple 42";
+
+    private TestDatabase? _database;
+
+    public TestSmtpServer Smtp { get; } = new();
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual string Environment => "Development";
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Smtp.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["BackgroundJobs:ServerEnabled"] = "false",
+            ["Email:Host"] = "127.0.0.1",
+            ["Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Security"] = "None",
+            ["Identity:RequireHttps"] = "true",
+            ["Identity:RateLimits:SignInPerWindow"] = "1000",
+            ["Identity:RateLimits:SignUpPerWindow"] = "1000",
+            ["Identity:RateLimits:PasswordResetPerWindow"] = "1000",
+            ["Identity:RateLimits:TokenPerWindow"] = "1000",
+            ["Identity:PublicClientRedirectUris:0"] = "https://app.example.test/callback",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public WebSession CreateSession() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    }));
+
+    /// <summary>A confirmed account, created directly (the sign-up flow has its own tests).</summary>
+    public async Task<Guid> CreateUserAsync(string email, string role, string password = Password, bool confirmed = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = confirmed,
+            Kind = role == Roles.Employer ? AccountKind.Employer : AccountKind.JobSeeker,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    /// <summary>The events the identity module wrote to its outbox, of one type, deserialized.</summary>
+    public async Task<IReadOnlyList<T>> OutboxAsync<T>()
+    {
+        var rows = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(typeof(T).FullName!)).Select(m => m.Payload).ToListAsync());
+        return [.. rows.Select(r => JsonSerializer.Deserialize<T>(r, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<IdentityModuleDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>());
+    }
+}

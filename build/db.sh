@@ -85,6 +85,8 @@ DO \$\$ BEGIN
     CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD' CREATEDB;
   END IF;
 END \$\$;
+-- Tests drop their databases WITH (FORCE), which terminates the connections still open on them.
+GRANT pg_signal_backend TO $DB_USER;
 SQL
   if ! PGPASSWORD=postgres "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -qtAX \
        -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then

@@ -41,7 +41,20 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(Server.Value);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // A backend that is still starting (a host stopped mid start-up) has no role yet, and terminating it is refused
+        // for a non-superuser; it is gone a moment later.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     private static string FindServer()

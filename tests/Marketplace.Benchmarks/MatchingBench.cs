@@ -30,6 +30,7 @@ public static class MatchingBench
         if (string.IsNullOrEmpty(connectionString)) { Console.Error.WriteLine("MARKETPLACE_DB is not set (run through build/bench.sh)"); return 2; }
 
         var taxonomy = SkillTaxonomy.Embedded;
+        Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine($"taxonomy: {taxonomy.Skills.Count} skills; {Environment.ProcessorCount} cores; profiles {profiles:N0}, postings {jobs:N0}, seed {seed}");
         var sw = Stopwatch.StartNew();
         var population = new Population(taxonomy, profiles, jobs, seed);
@@ -48,34 +49,13 @@ public static class MatchingBench
         double indexMb = (after - before) / 1024.0 / 1024.0;
         Console.WriteLine($"indexes built in {buildS:F2} s; memory {indexMb:F1} MB (both indexes and one thread's scratch; estimate of the profile index alone {profileIndex.EstimatedBytes / 1048576.0:F1} MB)");
 
-        if (Environment.GetEnvironmentVariable("BENCH_DIAG") == "1")
-        {
-            var entries = population.Postings.Take(200).Select(j => j.Required.Concat(j.NiceToHave).Sum(r => taxonomy.CreditSourcesFor(taxonomy.Find(r.SkillId)!.Index).Sum(src => (long)profileIndex.ListLength(src.SkillIndex)))).Order().ToArray();
-            var sources = population.Postings.Take(200).Select(j => j.Required.Concat(j.NiceToHave).Sum(r => taxonomy.CreditSourcesFor(taxonomy.Find(r.SkillId)!.Index).Count)).Order().ToArray();
-            foreach (var j in population.Postings.Take(300)) profileIndex.TopK(j, 50);
-            var t0 = Stopwatch.GetTimestamp();
-            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            foreach (var j in population.Postings.Take(1000)) profileIndex.TopK(j, 50);
-            Console.WriteLine($"diag: profile index: {Stopwatch.GetElapsedTime(t0).TotalMilliseconds / 1000:F3} ms a posting, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / 1000:F3} ms");
-            foreach (var p in population.Profiles.Take(300)) postingIndex.TopK(p, 20);
-            PostingIndex.DiagTouched = 0;
-            t0 = Stopwatch.GetTimestamp();
-            foreach (var p in population.Profiles.Take(3000)) postingIndex.TopK(p, 20);
-            Console.WriteLine($"diag: posting index: {Stopwatch.GetElapsedTime(t0).TotalMilliseconds / 3000:F3} ms a profile, {PostingIndex.DiagTouched / 3000} postings touched a profile");
-            foreach (var kind in new[] { CreditKind.Direct, CreditKind.Inferred, CreditKind.Related })
-            {
-                var byKind = population.Postings.Take(200).Select(j => j.Required.Concat(j.NiceToHave).Sum(r => taxonomy.CreditSourcesFor(taxonomy.Find(r.SkillId)!.Index).Where(src => src.Kind == kind).Sum(src => (long)profileIndex.ListLength(src.SkillIndex)))).Order().ToArray();
-                Console.WriteLine($"diag: {kind} entries per posting p50 {byKind[100]:N0} mean {byKind.Average():N0}");
-            }
-            Console.WriteLine($"diag: list entries per posting p50 {entries[100]:N0} p95 {entries[190]:N0}; sources per posting p50 {sources[100]} p95 {sources[190]}");
-            return 0;
-        }
         var sample = Enumerable.Range(0, Math.Min(queries, jobs)).Select(i => population.Postings[(int)((long)i * jobs / Math.Min(queries, jobs))]).ToArray();
 
         // Engine: warm up, then time each posting's top-50.
         foreach (var p in sample.Take(20)) profileIndex.TopK(p, 50);
         var engineMs = new List<double>();
         var engineTop = new List<IReadOnlyList<RankedMatch>>();
+        var engineCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var p in sample)
         {
             long t0 = Stopwatch.GetTimestamp();
@@ -83,6 +63,8 @@ public static class MatchingBench
             engineMs.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             engineTop.Add(top);
         }
+
+        double engineCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - engineCpu0).TotalMilliseconds / sample.Length;
 
         // PostgreSQL: load, warm up, time the same postings.
         var sql = new SqlMatcher(connectionString, taxonomy);
@@ -111,9 +93,11 @@ public static class MatchingBench
 
         // Full rematch on all cores.
         GC.Collect();
+        var rematchCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         sw.Restart();
         var all = Rematch.All(profileIndex, postingIndex, 50, 20);
         double rematchS = sw.Elapsed.TotalSeconds;
+        double rematchCpuS = (Process.GetCurrentProcess().TotalProcessorTime - rematchCpu0).TotalSeconds;
 
         double e50 = Percentile(engineMs, 50), e95 = Percentile(engineMs, 95), s50 = Percentile(sqlMs, 50), s95 = Percentile(sqlMs, 95);
         Console.WriteLine();
@@ -122,12 +106,14 @@ public static class MatchingBench
         Console.WriteLine($"| engine top-50 (ProfileIndex)          | {e50,8:F3} | {e95,8:F3} |");
         Console.WriteLine($"| PostgreSQL top-50 (same model in SQL) | {s50,8:F1} | {s95,8:F1} |");
         Console.WriteLine();
+        Console.WriteLine($"engine mean CPU time a posting (process CPU, less sensitive to other processes): {engineCpuMs:F3} ms");
         Console.WriteLine($"speedup (SQL p50 / engine p50): {s50 / e50:F0}x");
         Console.WriteLine($"agreement: {identical} identical (ids, order, scores within 1e-9), {tiesOnly} differ only inside float ties, {differ} differ; max score delta {maxDelta:G3}");
         if (firstDifference is not null) Console.WriteLine($"first difference: {firstDifference}");
         Console.WriteLine($"full rematch: top-50 for {jobs:N0} postings and top-20 for {profiles:N0} profiles in {rematchS:F2} s "
-            + $"({all.CandidatesByPosting.Count + all.PostingsByProfile.Count:N0} lists)");
+            + $"({all.CandidatesByPosting.Count + all.PostingsByProfile.Count:N0} lists); process CPU time {rematchCpuS:F1} s on {Environment.ProcessorCount} cores");
         Console.WriteLine($"index memory: {indexMb:F1} MB");
+        Console.WriteLine($"load average at end: {LoadAverage()} (other processes share these cores; wall-clock figures include their interference)");
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["engine_top50_p50_ms"] = Math.Round(e50, 4),
@@ -155,6 +141,13 @@ public static class MatchingBench
             if (engine[i].Id != sql[i].Id) same = false;
         }
         return same ? 0 : 1;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Trim(); }
+        catch (IOException) { return "unknown"; }
+        catch (UnauthorizedAccessException) { return "unknown"; }
     }
 
     private static double Percentile(List<double> values, double p)

@@ -126,6 +126,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void With_the_embedded_taxonomy_the_issue_examples_work_and_taxonomy_check_passes()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        new CliApp().Run(["skills", "normalize"], new StringReader("PostgreSQL 15\nC Sharp\n.NET Core\nk8s\nFoo Bar Baz\n"), output, error).ShouldBe(0);
+        output.ToString().ShouldBe("PostgreSQL 15\tpostgresql\nC Sharp\tcsharp\n.NET Core\tdotnet\nk8s\tkubernetes\nFoo Bar Baz\t\n");
+
+        var check = new StringWriter { NewLine = "\n" };
+        new CliApp().Run(["taxonomy", "check"], new StringReader(""), check, error).ShouldBe(0);
+        check.ToString().ShouldContain("skills: ");
+        check.ToString().ShouldNotContain("error:");
+        error.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_command_has_help()
     {
         foreach (var c in CliApp.Commands)

@@ -47,6 +47,17 @@ public sealed class EmbeddedTaxonomyTests
         failures.ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(ExtractionTests.TrickySentences), MemberType = typeof(ExtractionTests))]
+    [InlineData("She hired a Chef for the party.")]
+    [InlineData("Ruby is my sister.")]
+    [InlineData("We had a great time in Salt Lake City.")]
+    public void Tricky_sentences_find_nothing_with_the_real_taxonomy(string text) => T.Extract(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Ordinary_words_with_tech_context_are_found_with_the_real_taxonomy() =>
+        T.Extract("5 years of Go and PostgreSQL, some Rust").Select(m => m.Skill.Id).ShouldBe(["go", "postgresql", "rust"]);
+
     [Fact]
     public void Implications_from_the_issue_hold()
     {

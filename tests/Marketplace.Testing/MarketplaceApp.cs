@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Marketplace.Testing;
 
@@ -90,21 +91,31 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
             monitoring.SucceededListCount());
     }
 
+    /// <summary>Hangfire jobs not yet in a final state (succeeded, failed or deleted): enqueued, fetched, processing or scheduled.</summary>
+    public async Task<long> UnfinishedJobCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM hangfire.job WHERE statename IS NULL OR statename NOT IN ('Succeeded', 'Failed', 'Deleted')", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     /// <summary>
-    /// Waits until every outbox is relayed and Hangfire has nothing enqueued, processing or scheduled (a retry is scheduled),
+    /// Waits until every outbox is relayed and every Hangfire job has reached a final state (a retry waits in Scheduled),
     /// seen twice in a row. A bound on waiting, not a speed check: it fails only when the work never settles.
     /// </summary>
     public async Task WaitForBackgroundWorkAsync(TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         var quietPolls = 0;
-        BackgroundWork work;
+        long unfinished;
         int waiting;
         do
         {
             waiting = await WaitingOutboxCountAsync();
-            work = BackgroundWork();
-            quietPolls = waiting == 0 && work.IsIdle ? quietPolls + 1 : 0;
+            unfinished = await UnfinishedJobCountAsync();
+            quietPolls = waiting == 0 && unfinished == 0 ? quietPolls + 1 : 0;
             if (quietPolls >= 2)
             {
                 return;
@@ -114,7 +125,7 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
         }
         while (DateTime.UtcNow < deadline);
 
-        throw new TimeoutException($"Background work did not settle: {waiting} outbox rows waiting, {work}.");
+        throw new TimeoutException($"Background work did not settle: {waiting} outbox rows waiting, {unfinished} Hangfire jobs unfinished, {BackgroundWork()}.");
     }
 
     private sealed class NoRelayAfterCommit : IOutboxRelayTrigger

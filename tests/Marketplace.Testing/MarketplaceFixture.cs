@@ -42,6 +42,19 @@ public class MarketplaceFixture : IAsyncLifetime
         await app.DisposeAsync();
     }
 
+    /// <summary>Stops every host but the fixture's own, e.g. after a test that started some, passed or not.</summary>
+    public async Task StopOtherAppsAsync()
+    {
+        foreach (var app in _apps.Where(a => a != App).ToList())
+        {
+            await StopAppAsync(app);
+        }
+    }
+
+    /// <summary>
+    /// Empties the module schemas and Hangfire's jobs (its schema version, servers and locks stay), so one test's
+    /// leftovers (a scheduled retry, a waiting outbox row) cannot reach the next. Stop the hosts with servers first.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
@@ -49,8 +62,14 @@ public class MarketplaceFixture : IAsyncLifetime
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["jobs", "courses", "profiles"],
-            TablesToIgnore = [new Table("__ef_migrations_history")],
+            SchemasToInclude = ["jobs", "courses", "profiles", "hangfire"],
+            TablesToIgnore =
+            [
+                new Table("__ef_migrations_history"),
+                new Table("hangfire", "schema"),
+                new Table("hangfire", "server"),
+                new Table("hangfire", "lock"),
+            ],
         });
         await _respawner.ResetAsync(connection);
     }

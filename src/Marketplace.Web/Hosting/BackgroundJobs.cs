@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
@@ -38,18 +40,25 @@ public static class BackgroundJobs
             .ValidateDataAnnotations().ValidateOnStart();
         var settings = builder.Configuration.GetSection(BackgroundJobsOptions.Section).Get<BackgroundJobsOptions>() ?? new();
 
+        // This host's own storage and activator, registered before AddHangfire (which only adds them when missing, from
+        // the static JobStorage.Current and JobActivator.Current): two hosts in one process, as in tests, stay apart.
+        builder.Services.AddSingleton<JobStorage>(services =>
+        {
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromMilliseconds(settings.QueuePollIntervalMs),
+            };
+            var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        });
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                postgres => postgres.UseNpgsqlConnection(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = Schema,
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromMilliseconds(settings.QueuePollIntervalMs),
-                }));
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         if (settings.ServerEnabled)
         {

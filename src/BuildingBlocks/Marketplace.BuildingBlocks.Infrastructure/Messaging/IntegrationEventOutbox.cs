@@ -49,5 +49,8 @@ public static class EventTypeName
     public static string Of(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
     public static Type Resolve(string name) =>
-        Type.GetType(name, throwOnError: false) ?? throw new InvalidOperationException($"Unknown integration event type '{name}'.");
+        TryResolve(name) ?? throw new InvalidOperationException($"Unknown integration event type '{name}'.");
+
+    public static Type? TryResolve(string name) =>
+        Type.GetType(name, throwOnError: false) is { } type && typeof(Application.IIntegrationEvent).IsAssignableFrom(type) ? type : null;
 }

@@ -23,17 +23,28 @@ public sealed partial class OutboxRelay(
 {
     public const int BatchSize = 50;
 
+    /// <summary>Relayed rows stay this long, so a failed delivery can still be retried from the dashboard.</summary>
+    public static readonly TimeSpan RelayedRetention = TimeSpan.FromDays(14);
+
+    /// <summary>Inbox rows outlive the outbox rows that could be delivered again.</summary>
+    public static readonly TimeSpan InboxRetention = TimeSpan.FromDays(30);
+
     [DisplayName("Relay the {0} outbox")]
     [AutomaticRetry(Attempts = 3)]
     public async Task RelayAsync(string moduleName, CancellationToken cancellationToken) =>
         await RelayPendingAsync(moduleName, cancellationToken);
 
+    /// <summary>The safety net: relays whatever every outbox still holds, and deletes outbox and inbox rows past their retention.</summary>
     [DisplayName("Sweep every outbox")]
     [AutomaticRetry(Attempts = 0)]
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         foreach (var module in modules.Modules)
         {
+            var context = modules.ResolveContext(services, module);
+            await context.OutboxMessages.Where(m => m.RelayedAt < now - RelayedRetention).ExecuteDeleteAsync(cancellationToken);
+            await context.InboxMessages.Where(m => m.ProcessedAt < now - InboxRetention).ExecuteDeleteAsync(cancellationToken);
             await RelayPendingAsync(module.Name, cancellationToken);
         }
     }
@@ -78,7 +89,15 @@ public sealed partial class OutboxRelay(
         var now = clock.GetUtcNow();
         foreach (var message in batch)
         {
-            var eventType = EventTypeName.Resolve(message.Type);
+            if (EventTypeName.TryResolve(message.Type) is not { } eventType)
+            {
+                // A row no handler could ever read must not block the rows behind it: it is marked relayed and
+                // stays in the table (until the retention) for someone to fix and resend by clearing relayed_at.
+                LogUnknownType(logger, message.Id, message.Type, module.Name);
+                message.RelayedAt = now;
+                continue;
+            }
+
             var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType);
             foreach (var handler in services.GetServices(handlerType))
             {
@@ -94,6 +113,9 @@ public sealed partial class OutboxRelay(
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {EventId} of {Module} has the unknown type {EventType}; it was not relayed")]
+    private static partial void LogUnknownType(ILogger logger, Guid eventId, string eventType, string module);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Relayed {Count} outbox messages of {Module}")]
     private static partial void LogRelayed(ILogger logger, int count, string module);

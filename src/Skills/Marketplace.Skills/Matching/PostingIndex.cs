@@ -85,8 +85,6 @@ public sealed class PostingIndex
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(n, taxonomy.Skills.Count));
     }
 
-    [ThreadStatic] internal static long DiagTouched;
-
     public SkillTaxonomy Taxonomy { get; }
 
     public int Count => _ids.Length;
@@ -140,7 +138,6 @@ public sealed class PostingIndex
             {
                 if (s.PostingStamp[j] == gen) continue;
                 s.PostingStamp[j] = gen;
-                DiagTouched++;
                 double req = 0, nice = 0;
                 int first = _firstSlot[j], split = first + _requiredSlots[j], end = _firstSlot[j + 1];
                 for (int slot = first; slot < split; slot++)

@@ -7,9 +7,19 @@ internal sealed class ProfileHeaps(int profiles, int k)
     private readonly int[] _items = new int[(long)profiles * Math.Max(1, k)];
     private readonly int[] _count = new int[profiles];
 
+    // The worst kept score per profile (-infinity while the heap is not full), in one dense array so the scan reads it sequentially.
+    private readonly double[] _worst = CreateWorst(profiles);
+
     public int K { get; } = k;
 
-    public bool Wants(int p, double bound) => K > 0 && (_count[p] < K || bound >= _scores[p * K]);
+    public bool Wants(int p, double bound) => bound >= _worst[p] && K > 0;
+
+    private static double[] CreateWorst(int profiles)
+    {
+        var worst = new double[profiles];
+        Array.Fill(worst, double.NegativeInfinity);
+        return worst;
+    }
 
     public void Offer(int p, double score, int item)
     {
@@ -28,6 +38,7 @@ internal sealed class ProfileHeaps(int profiles, int k)
                 Swap(b + i, b + parent);
                 i = parent;
             }
+            if (count + 1 == K) _worst[p] = _scores[b];
             return;
         }
         if (!TopKHeap.Better(score, item, _scores[b], _items[b])) return;
@@ -38,10 +49,11 @@ internal sealed class ProfileHeaps(int profiles, int k)
             int l = 2 * at + 1, r = l + 1, worst = at;
             if (l < K && TopKHeap.Better(_scores[b + worst], _items[b + worst], _scores[b + l], _items[b + l])) worst = l;
             if (r < K && TopKHeap.Better(_scores[b + worst], _items[b + worst], _scores[b + r], _items[b + r])) worst = r;
-            if (worst == at) return;
+            if (worst == at) break;
             Swap(b + at, b + worst);
             at = worst;
         }
+        _worst[p] = _scores[b];
     }
 
     /// <summary>Profile p's entries, best first.</summary>

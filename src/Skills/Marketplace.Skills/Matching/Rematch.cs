@@ -22,7 +22,7 @@ public static class Rematch
         int n = profiles.Count, m = postings.Count;
         var profileHeaps = new ProfileHeaps(n, postingsPerProfile);
         var partial = new (double Score, int Item)[parts][][];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
         {
             int from = (int)((long)n * part / parts), to = (int)((long)n * (part + 1) / parts);
             var scratch = profiles.NewScratch();

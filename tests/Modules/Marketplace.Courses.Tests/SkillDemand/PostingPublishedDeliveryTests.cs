@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.States;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
+using Marketplace.BuildingBlocks.Infrastructure.Persistence;
 using Marketplace.Courses.Application.SkillDemand;
 using Marketplace.Courses.Infrastructure.Persistence;
 using Marketplace.Jobs.Infrastructure.Persistence;
@@ -28,7 +31,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
 
     public Task InitializeAsync() => fixture.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => fixture.StopOtherAppsAsync();
 
     [Fact]
     public async Task A_published_posting_is_counted_once_by_the_courses_module()
@@ -120,6 +123,45 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     }
 
     [Fact]
+    public async Task A_delivery_that_gave_up_stays_in_the_failed_list_and_a_requeue_from_the_dashboard_delivers_it_once()
+    {
+        var outage = new Outage();
+        var app = fixture.StartApp(new AppOptions { Services = outage.Install });
+        await app.CreateClient().PublishAsync(PostingRequests.Valid(["cobol"], []));
+
+        // The delivery fails and Hangfire schedules a retry; move it to Failed, as AutomaticRetry does once attempts run out.
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? jobId = null;
+        while (jobId is null && DateTime.UtcNow < deadline)
+        {
+            var retry = monitoring.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job.Method.Name == nameof(IntegrationEventDelivery.DeliverAsync));
+            if (retry.Key is not null && jobs.ChangeState(retry.Key, new FailedState(new InvalidOperationException("retries exhausted")), ScheduledState.StateName))
+            {
+                jobId = retry.Key;
+            }
+            else
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        jobId.ShouldNotBeNull("the failing delivery was never scheduled for a retry");
+        outage.Failures.ShouldBeGreaterThan(0);
+        monitoring.FailedJobs(0, 10).ShouldContain(j => j.Key == jobId);
+        (await DemandAsync(app)).ShouldNotContainKey("cobol");
+
+        outage.End();
+        jobs.Requeue(jobId).ShouldBeTrue();
+        await app.WaitForBackgroundWorkAsync();
+
+        (await DemandAsync(app))["cobol"].ShouldBe((1, 0));
+        monitoring.FailedCount().ShouldBe(0);
+        await fixture.StopAppAsync(app);
+    }
+
+    [Fact]
     public async Task Many_postings_delivered_by_concurrent_workers_are_all_counted()
     {
         var app = fixture.StartApp(new AppOptions());
@@ -153,6 +195,49 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
         await fixture.StopAppAsync(restarted);
     }
 
+    [Fact]
+    public async Task The_sweep_deletes_relayed_rows_past_their_retention_and_keeps_the_rest()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var old = Guid.NewGuid();
+        var recent = Guid.NewGuid();
+        var waiting = Guid.NewGuid();
+        await Quiet.InScopeAsync(async services =>
+        {
+            var jobs = services.GetRequiredService<JobsDbContext>();
+            jobs.OutboxMessages.AddRange(
+                Row(old, now - OutboxRelay.RelayedRetention - TimeSpan.FromHours(1)),
+                Row(recent, now - TimeSpan.FromDays(1)),
+                Row(waiting, relayedAt: null, type: "No.Such.Event, Nowhere"));
+            return await jobs.SaveChangesAsync();
+        });
+        await Quiet.InScopeAsync(async services =>
+        {
+            var courses = services.GetRequiredService<CoursesDbContext>();
+            courses.InboxMessages.AddRange(
+                new InboxMessage { EventId = old, Handler = Handler, ProcessedAt = now - OutboxRelay.InboxRetention - TimeSpan.FromHours(1) },
+                new InboxMessage { EventId = recent, Handler = Handler, ProcessedAt = now - TimeSpan.FromDays(1) });
+            return await courses.SaveChangesAsync();
+        });
+
+        // The waiting row names an unknown event type: it must neither stop the sweep nor block the outbox.
+        await Quiet.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<OutboxRelay>().SweepAsync(CancellationToken.None);
+            return 0;
+        });
+
+        var outbox = await Quiet.InScopeAsync(services => services.GetRequiredService<JobsDbContext>().OutboxMessages.Select(m => m.Id).ToListAsync());
+        var inbox = await Quiet.InScopeAsync(services => services.GetRequiredService<CoursesDbContext>().InboxMessages.Select(m => m.EventId).ToListAsync());
+        outbox.ShouldBe([recent, waiting], ignoreOrder: true);
+        inbox.ShouldBe([recent]);
+        (await Quiet.WaitingOutboxCountAsync()).ShouldBe(0);
+        await Quiet.InScopeAsync(services => services.GetRequiredService<JobsDbContext>().OutboxMessages.Where(m => m.Id == waiting).ExecuteDeleteAsync());
+    }
+
+    private static OutboxMessage Row(Guid id, DateTimeOffset? relayedAt, string type = "Some.Event, Somewhere") =>
+        new() { Id = id, Type = type, Payload = "{}", OccurredAt = DateTimeOffset.UtcNow.AddDays(-20), RelayedAt = relayedAt };
+
     private static async Task<Dictionary<string, (int Required, int NiceToHave)>> DemandAsync(MarketplaceApp app)
     {
         var demand = await app.CreateAdminClient().GetFromJsonAsync<JsonElement>("/api/v1/skill-demand");
@@ -163,6 +248,42 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
 
     private static Task<int> InboxRowsAsync(MarketplaceApp app) =>
         app.InScopeAsync(services => services.GetRequiredService<CoursesDbContext>().InboxMessages.CountAsync());
+
+    /// <summary>The skill demand store is down until <see cref="End"/>.</summary>
+    private sealed class Outage
+    {
+        private int _failures;
+        private volatile bool _over;
+
+        public int Failures => _failures;
+
+        public void End() => _over = true;
+
+        public void Install(IServiceCollection services)
+        {
+            var original = services.Single(d => d.ServiceType == typeof(ISkillDemandStore));
+            services.Remove(original);
+            services.AddScoped<ISkillDemandStore>(provider =>
+                new Store((ISkillDemandStore)ActivatorUtilities.CreateInstance(provider, original.ImplementationType!), this));
+        }
+
+        private sealed class Store(ISkillDemandStore inner, Outage outage) : ISkillDemandStore
+        {
+            public Task CountAsync(IReadOnlyCollection<string> requiredSkillIds, IReadOnlyCollection<string> niceToHaveSkillIds, DateTimeOffset at, CancellationToken cancellationToken)
+            {
+                if (!outage._over)
+                {
+                    Interlocked.Increment(ref outage._failures);
+                    throw new InvalidOperationException("Simulated outage of the skill demand store.");
+                }
+
+                return inner.CountAsync(requiredSkillIds, niceToHaveSkillIds, at, cancellationToken);
+            }
+
+            public Task<IReadOnlyList<Marketplace.Courses.Domain.SkillDemand.SkillDemand>> ListAsync(CancellationToken cancellationToken) =>
+                inner.ListAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Fails the first count after its SQL ran inside the delivery's transaction, so the transaction must roll it back.</summary>
     private sealed class FailOnceAfterCounting

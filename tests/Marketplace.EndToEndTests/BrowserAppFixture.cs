@@ -93,7 +93,13 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
             root = root.Parent;
         }
 
+        // Test runs write to the git-ignored tmp folder; MARKETPLACE_UPDATE_SCREENSHOTS=1 refreshes the committed ones.
         var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found."), "docs", "screenshots");
+        if (Environment.GetEnvironmentVariable("MARKETPLACE_UPDATE_SCREENSHOTS") != "1")
+        {
+            folder = Path.Combine(folder, "tmp");
+        }
+
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -127,7 +127,7 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
     {
         var outage = new Outage();
         var app = fixture.StartApp(new AppOptions { Services = outage.Install });
-        await app.CreateClient().PublishAsync(PostingRequests.Valid(["cobol"], []));
+        await app.CreateEmployerClient().PublishAsync(PostingRequests.Valid(["cobol"], []));
 
         // The delivery fails and Hangfire schedules a retry; move it to Failed, as AutomaticRetry does once attempts run out.
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();

@@ -24,6 +24,15 @@ public sealed class StartupConfigurationTests
         };
     }
 
+    private sealed class WithConfiguredAdmin : IdentityAppFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["MARKETPLACE_ADMIN_EMAIL"] = "first.admin@example.com",
+            ["MARKETPLACE_ADMIN_PASSWORD"] = "the first admin's long passphrase",
+        };
+    }
+
     private sealed class BadEmail : IdentityAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Email:From"] = "not an address" };
@@ -75,6 +84,24 @@ public sealed class StartupConfigurationTests
         {
             var failure = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => app.Services);
             failure.Message.ShouldContain("Email:From");
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_first_admin_comes_from_configuration_and_may_open_the_dashboard()
+    {
+        var app = new WithConfiguredAdmin();
+        await ((IAsyncLifetime)app).InitializeAsync();
+        try
+        {
+            using var admin = app.CreateSession();
+            await admin.SignInOrThrowAsync("first.admin@example.com", "the first admin's long passphrase");
+            using var dashboard = await admin.Http.GetAsync("/hangfire");
+            dashboard.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         }
         finally
         {

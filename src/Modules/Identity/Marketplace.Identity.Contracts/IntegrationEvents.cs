@@ -3,10 +3,11 @@ using Marketplace.BuildingBlocks.Application;
 namespace Marketplace.Identity.Contracts;
 
 /// <summary>
-/// Someone signed up as an employer and named a new company. The Jobs module owns companies: it creates the company
-/// and makes this user its first member.
+/// An employer confirmed their email. The Jobs module owns companies: it creates the company they named
+/// (<see cref="CompanyName"/>) with them as its admin, or, when they signed up through an invitation
+/// (<see cref="InvitationId"/>), adds them to the inviting company as a member.
 /// </summary>
-public sealed record EmployerRegistered(Guid EventId, DateTimeOffset OccurredAt, Guid UserId, string Email, string CompanyName)
+public sealed record EmployerRegistered(Guid EventId, DateTimeOffset OccurredAt, Guid UserId, string Email, string? CompanyName, Guid? InvitationId = null)
     : IIntegrationEvent;
 
 /// <summary>

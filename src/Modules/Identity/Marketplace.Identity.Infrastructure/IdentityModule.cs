@@ -4,6 +4,7 @@ using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.ApiClients;
 using Marketplace.Identity.Application.Email;
+using Marketplace.Identity.Application.Invitations;
 using Marketplace.Identity.Application.PersonalData;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Domain.Passwords;
@@ -14,6 +15,7 @@ using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Infrastructure.Protocol;
 using Marketplace.Identity.Infrastructure.Seeding;
 using Marketplace.Identity.Infrastructure.Sessions;
+using Marketplace.Jobs.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -223,6 +225,7 @@ public static class IdentityModule
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<IPersonalDataSource, IdentityPersonalData>();
+        services.AddScoped<IIntegrationEventHandler<CompanyInvitationIssued>, MailCompanyInvitation>();
         services.AddScoped<PersonalDataExport>();
         return builder;
     }

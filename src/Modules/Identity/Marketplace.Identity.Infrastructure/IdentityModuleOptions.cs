@@ -14,6 +14,13 @@ public sealed class IdentityModuleOptions
     /// </summary>
     public bool? RequireHttps { get; set; }
 
+    /// <summary>
+    /// Where users reach the app, for links in mail sent outside a request (a background job has no request to take the
+    /// host from): e.g. company invitations. Set it in production.
+    /// </summary>
+    [Url]
+    public string PublicOrigin { get; set; } = "http://127.0.0.1:5080";
+
     public string CookiePrefix => RequireHttps == true ? "__Host-" : "";
 
     /// <summary>Seeds a job seeker, an employer and an admin with known passwords and prints them (build/run.sh).</summary>

@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
         ["PAGE /Account/Manage/Index"] = new("GET", "/Account/Manage/Index", Credential.Cookie, SignedIn),
         ["PAGE /Account/Manage/PersonalData"] = new("GET", "/Account/Manage/PersonalData?handler=Download", Credential.Cookie, SignedIn),
         ["PAGE /Account/Manage/ApiClients"] = new("GET", "/Account/Manage/ApiClients", Credential.Cookie, [S, F, F, A, A, F]),
+        ["PAGE /Employer/Company"] = new("GET", "/Employer/Company", Credential.Cookie, [S, F, F, A, A, F]),
 
         // Operations
         ["ANY /hangfire/{**path}"] = new("GET", "/hangfire", Credential.Cookie, [S, F, F, F, F, A]),

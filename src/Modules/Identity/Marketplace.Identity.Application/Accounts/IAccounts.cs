@@ -3,7 +3,8 @@ using Marketplace.Identity.Application.Accounts;
 
 namespace Marketplace.Identity.Application.Accounts;
 
-public sealed record SignUpRequest(string? Email, string? Password, AccountKind Kind, string? CompanyName);
+/// <summary>With <see cref="InvitationToken"/>, an employer joins the company that invited them instead of naming one.</summary>
+public sealed record SignUpRequest(string? Email, string? Password, AccountKind Kind, string? CompanyName, string? InvitationToken = null);
 
 public enum SignInOutcome
 {

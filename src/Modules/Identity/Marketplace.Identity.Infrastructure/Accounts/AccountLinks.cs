@@ -1,10 +1,11 @@
 using Marketplace.Identity.Application.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Infrastructure.Accounts;
 
-internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator links) : IAccountLinks
+internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator links, IOptions<IdentityModuleOptions> options) : IAccountLinks
 {
     public string ConfirmEmail(Guid userId, string token) => Page("/Account/ConfirmEmail", new { userId, token });
 
@@ -14,6 +15,13 @@ internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator 
         Page("/Account/ConfirmEmailChange", new { userId, email = newEmail, token });
 
     public string SignIn() => Page("/Account/SignIn", null);
+
+    public string SignUpWithInvitation(string invitationToken)
+    {
+        var path = links.GetPathByPage("/Account/SignUp", handler: null, new { invitation = invitationToken })
+            ?? throw new InvalidOperationException("No page /Account/SignUp is mapped.");
+        return options.Value.PublicOrigin.TrimEnd('/') + path;
+    }
 
     private string Page(string page, object? values)
     {

@@ -8,6 +8,7 @@ using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Domain.Passwords;
 using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Infrastructure.Sessions;
+using Marketplace.Jobs.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ internal sealed class AspNetIdentityAccounts(
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictApplicationManager applications,
+    ICompanyInvitations invitations,
     TimeProvider clock) : IAccounts
 {
     // Verified against when the email is unknown, so that answer costs as much time as a wrong password.
@@ -41,7 +43,24 @@ internal sealed class AspNetIdentityAccounts(
         var address = NormalizeEmail(request.Email, errors);
         errors.AddRange(PasswordPolicy.Check(request.Password, address));
         var company = request.CompanyName?.Trim();
-        if (request.Kind == AccountKind.Employer && string.IsNullOrEmpty(company))
+        var kind = request.Kind;
+        InvitationCheck? invitation = null;
+        if (!string.IsNullOrWhiteSpace(request.InvitationToken))
+        {
+            // Invited: an employer of the inviting company, under the invited address; no company of their own.
+            invitation = await invitations.CheckAsync(request.InvitationToken, cancellationToken);
+            kind = AccountKind.Employer;
+            company = null;
+            if (invitation.Problem is { } problem)
+            {
+                errors.Add(Error.Validation("Invitation", problem));
+            }
+            else if (address is not null && !string.Equals(address, invitation.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(Error.Validation("Email", "This invitation was sent to another email address; sign up with the address that received it."));
+            }
+        }
+        else if (request.Kind == AccountKind.Employer && string.IsNullOrEmpty(company))
         {
             errors.Add(Error.Validation("CompanyName", "Enter the name of your company."));
         }
@@ -50,7 +69,7 @@ internal sealed class AspNetIdentityAccounts(
             errors.Add(Error.Validation("CompanyName", "Use at most 200 characters."));
         }
 
-        if (!Enum.IsDefined(request.Kind))
+        if (!Enum.IsDefined(kind))
         {
             errors.Add(Error.Validation("Kind", "Choose job seeker or employer."));
         }
@@ -73,8 +92,9 @@ internal sealed class AspNetIdentityAccounts(
             Id = Guid.CreateVersion7(),
             UserName = address,
             Email = address,
-            Kind = request.Kind,
-            CompanyName = request.Kind == AccountKind.Employer ? company : null,
+            Kind = kind,
+            CompanyName = kind == AccountKind.Employer ? company : null,
+            InvitationId = invitation?.InvitationId,
             CreatedAt = clock.GetUtcNow(),
         };
         var created = await users.CreateAsync(user, request.Password!);
@@ -83,7 +103,7 @@ internal sealed class AspNetIdentityAccounts(
             return Result.Failure(ToErrors(created, "Password"));
         }
 
-        await users.AddToRoleAsync(user, request.Kind == AccountKind.Employer ? Roles.Employer : Roles.JobSeeker);
+        await users.AddToRoleAsync(user, kind == AccountKind.Employer ? Roles.Employer : Roles.JobSeeker);
         await SendConfirmationAsync(user, cancellationToken);
         return Result.Success();
     }
@@ -148,9 +168,9 @@ internal sealed class AspNetIdentityAccounts(
                 return InvalidLink();
             }
 
-            if (user.Kind == AccountKind.Employer && !user.CompanyAnnounced && user.CompanyName is { } company)
+            if (user.Kind == AccountKind.Employer && !user.CompanyAnnounced && (user.CompanyName is not null || user.InvitationId is not null))
             {
-                events.Publish(new EmployerRegistered(Guid.CreateVersion7(), clock.GetUtcNow(), user.Id, user.Email!, company));
+                events.Publish(new EmployerRegistered(Guid.CreateVersion7(), clock.GetUtcNow(), user.Id, user.Email!, user.CompanyName, user.InvitationId));
                 user.CompanyAnnounced = true;
                 await users.UpdateAsync(user);
             }

@@ -10,6 +10,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>The company an employer named at sign-up; announced to the Jobs module once the email is confirmed.</summary>
     public string? CompanyName { get; set; }
 
+    /// <summary>The company invitation an employer signed up through, instead of naming a company.</summary>
+    public Guid? InvitationId { get; set; }
+
     public bool CompanyAnnounced { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

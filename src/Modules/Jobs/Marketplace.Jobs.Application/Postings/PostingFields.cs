@@ -30,7 +30,8 @@ public abstract class PostingFieldsValidator<T> : AbstractValidator<T>
     protected PostingFieldsValidator()
     {
         RuleFor(p => p.Title).NotEmpty().MaximumLength(200);
-        RuleFor(p => p.Company).NotEmpty().MaximumLength(200);
+        // Required only of employers without a company (the domain checks it): a member's postings carry the company's name.
+        RuleFor(p => p.Company).MaximumLength(200);
         RuleFor(p => p.Description).MaximumLength(10_000);
         RuleFor(p => p.Seniority).NotEmpty().IsEnumName(typeof(Seniority), caseSensitive: false)
             .WithMessage($"Seniority must be one of: {string.Join(", ", Enum.GetNames<Seniority>())}.");

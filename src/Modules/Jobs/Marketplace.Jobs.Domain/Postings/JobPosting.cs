@@ -49,6 +49,9 @@ public sealed class JobPosting : AggregateRoot<Guid>
     }
 
     public Guid? EmployerId { get; private set; }
+
+    /// <summary>The company that owns the posting; null for postings published before companies existed, or without one.</summary>
+    public Guid? CompanyId { get; private set; }
     public string Title { get; private set; } = "";
     public string Company { get; private set; } = "";
     public string? Description { get; private set; }
@@ -71,7 +74,7 @@ public sealed class JobPosting : AggregateRoot<Guid>
 
     public IEnumerable<PostingSkill> NiceToHaveSkills => _skills.Where(s => !s.Required);
 
-    public static Result<JobPosting> Publish(Guid id, PostingDetails details, Guid? employerId, DateTimeOffset now)
+    public static Result<JobPosting> Publish(Guid id, PostingDetails details, Guid? employerId, DateTimeOffset now, Guid? companyId = null)
     {
         var errors = Check(details);
         if (errors.Count > 0)
@@ -79,7 +82,7 @@ public sealed class JobPosting : AggregateRoot<Guid>
             return Result<JobPosting>.Failure(errors);
         }
 
-        var posting = new JobPosting { Id = id, EmployerId = employerId, PublishedAt = now };
+        var posting = new JobPosting { Id = id, EmployerId = employerId, CompanyId = companyId, PublishedAt = now };
         posting.Apply(details, now);
         return posting;
     }

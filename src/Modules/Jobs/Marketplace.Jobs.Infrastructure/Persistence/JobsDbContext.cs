@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Jobs.Domain.Companies;
 using Marketplace.Jobs.Domain.Postings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -12,6 +13,8 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : Mod
     public override string Schema => SchemaName;
 
     public DbSet<JobPosting> Postings => Set<JobPosting>();
+
+    public DbSet<Company> Companies => Set<Company>();
 }
 
 /// <summary>For `dotnet ef migrations add`: builds the model without a host or a database.</summary>

@@ -1,26 +1,42 @@
 using Marketplace.Identity.Application.Accounts;
+using Marketplace.Jobs.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Identity.Web.Pages.Account;
 
-public sealed class SignUpModel(IAccounts accounts) : PageModel
+public sealed class SignUpModel(IAccounts accounts, ICompanyInvitations invitations) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
 
-    public void OnGet()
+    /// <summary>The invitation the link carried, when someone signs up to join a company.</summary>
+    public InvitationCheck? Invitation { get; private set; }
+
+    public async Task OnGetAsync(string? invitation, CancellationToken cancellationToken)
     {
+        if (invitation is not null)
+        {
+            Invitation = await invitations.CheckAsync(invitation, cancellationToken);
+            Input.InvitationToken = invitation;
+            Input.Email = Invitation.Problem is null ? Invitation.Email : null;
+            Input.Kind = AccountKind.Employer;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await accounts.SignUpAsync(
-            new SignUpRequest(Input.Email, Input.Password, Input.Kind, Input.CompanyName), cancellationToken);
+            new SignUpRequest(Input.Email, Input.Password, Input.Kind, Input.CompanyName, Input.InvitationToken), cancellationToken);
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);
             Input.Password = null;
+            if (!string.IsNullOrWhiteSpace(Input.InvitationToken))
+            {
+                Invitation = await invitations.CheckAsync(Input.InvitationToken, cancellationToken);
+            }
+
             return Page();
         }
 
@@ -37,5 +53,7 @@ public sealed class SignUpModel(IAccounts accounts) : PageModel
         public AccountKind Kind { get; set; } = AccountKind.JobSeeker;
 
         public string? CompanyName { get; set; }
+
+        public string? InvitationToken { get; set; }
     }
 }

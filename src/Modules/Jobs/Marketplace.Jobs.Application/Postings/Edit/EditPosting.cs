@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
+using Marketplace.Jobs.Application.Companies;
 using Mediator;
 
 namespace Marketplace.Jobs.Application.Postings.Edit;
@@ -24,7 +25,7 @@ public sealed class EditPostingValidator : PostingFieldsValidator<EditPosting>
     public EditPostingValidator() => RuleFor(p => p.Version).NotEmpty().WithMessage("Send the version you read, to edit the posting.");
 }
 
-public sealed class EditPostingHandler(IPostingRepository postings, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<EditPosting, Result>
+public sealed class EditPostingHandler(IPostingRepository postings, ICompanyRepository companies, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<EditPosting, Result>
 {
     public async ValueTask<Result> Handle(EditPosting command, CancellationToken cancellationToken)
     {
@@ -34,10 +35,12 @@ public sealed class EditPostingHandler(IPostingRepository postings, ICurrentUser
             return Error.NotFound("posting", command.Id);
         }
 
-        // Only the posting's employer (or an admin) may edit it; checked before the version, so nothing leaks.
-        if (posting.EmployerId != currentUser.UserId && !currentUser.IsInRole(Roles.Admin))
+        // The posting's employer, any member of its company, or an admin may edit it; checked before the version, so nothing leaks.
+        var company = posting.CompanyId is { } companyId ? await companies.GetAsync(companyId, cancellationToken) : null;
+        var isMember = company?.MemberOf(currentUser.UserId) is not null;
+        if (posting.EmployerId != currentUser.UserId && !isMember && !currentUser.IsInRole(Roles.Admin))
         {
-            return Error.Forbidden("Only the employer who published this posting may edit it.");
+            return Error.Forbidden("Only the employer who published this posting, or a member of its company, may edit it.");
         }
 
         if (posting.Version != command.Version)
@@ -45,6 +48,7 @@ public sealed class EditPostingHandler(IPostingRepository postings, ICurrentUser
             return Error.Conflict("posting.stale_version", "The posting changed since you read it; reload it and edit again.");
         }
 
-        return posting.Edit(command.ToDetails(), clock.GetUtcNow());
+        var details = command.ToDetails();
+        return posting.Edit(company is null ? details : details with { Company = company.Name }, clock.GetUtcNow());
     }
 }

@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
+using Marketplace.Jobs.Application.Companies;
 using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Domain.Postings;
 using Mediator;
@@ -22,17 +23,26 @@ public sealed class PublishPostingValidator : PostingFieldsValidator<PublishPost
 
 public sealed class PublishPostingHandler(
     IPostingRepository postings,
+    ICompanyRepository companies,
     IIntegrationEventPublisher events,
     ICurrentUser currentUser,
     TimeProvider clock) : ICommandHandler<PublishPosting, Result<Guid>>
 {
-    public ValueTask<Result<Guid>> Handle(PublishPosting command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(PublishPosting command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var published = JobPosting.Publish(Guid.CreateVersion7(now), command.ToDetails(), currentUser.UserId, now);
+        // A member of a company publishes for it, under its name; an employer without one names the company as before.
+        var company = currentUser.UserId is { } userId ? await companies.FindByMemberAsync(userId, cancellationToken) : null;
+        var details = command.ToDetails();
+        if (company is not null)
+        {
+            details = details with { Company = company.Name };
+        }
+
+        var published = JobPosting.Publish(Guid.CreateVersion7(now), details, currentUser.UserId, now, company?.Id);
         if (published.IsFailure)
         {
-            return ValueTask.FromResult(Result<Guid>.Failure(published.Errors));
+            return Result<Guid>.Failure(published.Errors);
         }
 
         var posting = published.Value;
@@ -45,6 +55,6 @@ public sealed class PublishPostingHandler(
             posting.Company,
             [.. posting.RequiredSkills.Select(s => s.SkillId)],
             [.. posting.NiceToHaveSkills.Select(s => s.SkillId)]));
-        return ValueTask.FromResult(Result.Success(posting.Id));
+        return posting.Id;
     }
 }

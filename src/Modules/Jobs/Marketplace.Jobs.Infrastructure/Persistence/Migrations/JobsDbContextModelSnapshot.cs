@@ -79,6 +79,28 @@ namespace Marketplace.Jobs.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "jobs");
                 });
 
+            modelBuilder.Entity("Marketplace.Jobs.Domain.Companies.Company", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_companies");
+
+                    b.ToTable("companies", "jobs");
+                });
+
             modelBuilder.Entity("Marketplace.Jobs.Domain.Postings.JobPosting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -90,6 +112,10 @@ namespace Marketplace.Jobs.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("company");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
 
                     b.Property<string>("Description")
                         .HasMaxLength(10000)
@@ -159,6 +185,106 @@ namespace Marketplace.Jobs.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_postings_published_at");
 
                     b.ToTable("postings", "jobs");
+                });
+
+            modelBuilder.Entity("Marketplace.Jobs.Domain.Companies.Company", b =>
+                {
+                    b.OwnsMany("Marketplace.Jobs.Domain.Companies.CompanyInvitation", "Invitations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("AcceptedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("accepted_at");
+
+                            b1.Property<Guid?>("AcceptedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("accepted_by");
+
+                            b1.Property<Guid>("CompanyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("company_id");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("created_at");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("email");
+
+                            b1.Property<DateTimeOffset>("ExpiresAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("expires_at");
+
+                            b1.Property<Guid?>("InvitedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("invited_by");
+
+                            b1.Property<string>("TokenHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("token_hash");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_company_invitations");
+
+                            b1.HasIndex("CompanyId")
+                                .HasDatabaseName("ix_company_invitations_company_id");
+
+                            b1.HasIndex("TokenHash")
+                                .IsUnique()
+                                .HasDatabaseName("ix_company_invitations_token_hash");
+
+                            b1.ToTable("company_invitations", "jobs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId")
+                                .HasConstraintName("fk_company_invitations_companies_company_id");
+                        });
+
+                    b.OwnsMany("Marketplace.Jobs.Domain.Companies.CompanyMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("CompanyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("company_id");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.Property<DateTimeOffset>("JoinedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("joined_at");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("role");
+
+                            b1.HasKey("CompanyId", "UserId")
+                                .HasName("pk_company_members");
+
+                            b1.HasIndex("UserId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_company_members_user_id");
+
+                            b1.ToTable("company_members", "jobs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId")
+                                .HasConstraintName("fk_company_members_companies_company_id");
+                        });
+
+                    b.Navigation("Invitations");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Marketplace.Jobs.Domain.Postings.JobPosting", b =>

@@ -175,6 +175,17 @@ public sealed class CompanyInvitationTests(RelayingAppFactory app) : IClassFixtu
 
         (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "late@expiring.example"))).ShouldBeFalse();
         (await (await late.Http.GetAsync("/Account/SignUp?invitation=made-up-token")).Content.ReadAsStringAsync()).ShouldContain("not valid");
+
+        // A deleted admin leaves the company, and the invitations they sent no longer name them.
+        using (var deleted = await admin.SubmitAsync("/Account/Manage/PersonalData", new Dictionary<string, string> { ["Password"] = NewPassword }, handler: "Delete"))
+        {
+            deleted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await WaitForScalarAsync<long>(
+            "SELECT 1::bigint WHERE NOT EXISTS (SELECT 1 FROM jobs.company_members WHERE user_id = @user) AND NOT EXISTS (SELECT 1 FROM jobs.company_invitations WHERE invited_by = @user)",
+            ("user", adminId))).ShouldBe(1L);
+        (await ScalarAsync<long>("SELECT count(*) FROM jobs.company_invitations WHERE company_id = @company", ("company", companyId))).ShouldBe(1L);
     }
 
     private static Dictionary<string, string> InvitedSignUp(string email, string token) => new()

@@ -20,13 +20,14 @@ internal sealed class CompanyRepository(JobsDbContext context) : ICompanyReposit
     public Task<Company?> FindByInvitationTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
         context.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Invitations.Any(i => i.TokenHash == tokenHash), cancellationToken);
 
-    public async Task<int> ForgetUserAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var members = await context.Set<CompanyMember>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        var invitedBy = await context.Set<CompanyInvitation>().Where(i => i.InvitedBy == userId)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.InvitedBy, (Guid?)null), cancellationToken);
-        var acceptedBy = await context.Set<CompanyInvitation>().Where(i => i.AcceptedBy == userId)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.AcceptedBy, (Guid?)null), cancellationToken);
-        return members + invitedBy + acceptedBy;
-    }
+    public Task<int> ForgetUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        // Owned types have no DbSet of their own to run a bulk statement on; the schema is a constant, the id a parameter.
+        context.Database.ExecuteSqlRawAsync(
+            $$"""
+            DELETE FROM {{JobsDbContext.SchemaName}}.company_members WHERE user_id = {0};
+            UPDATE {{JobsDbContext.SchemaName}}.company_invitations SET invited_by = NULL WHERE invited_by = {0};
+            UPDATE {{JobsDbContext.SchemaName}}.company_invitations SET accepted_by = NULL WHERE accepted_by = {0};
+            """,
+            [userId],
+            cancellationToken);
 }

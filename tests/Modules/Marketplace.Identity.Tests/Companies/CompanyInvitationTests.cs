@@ -45,6 +45,13 @@ public sealed class CompanyInvitationTests(RelayingAppFactory app) : IClassFixtu
         var page = await founder.GetPageAsync("/Employer/Company");
         page.QuerySelector("h1")!.TextContent.ShouldBe("Founders Ltd");
         page.QuerySelector("#my-role")!.TextContent.ShouldBe("Admin");
+        using (var export = await founder.Http.GetAsync("/Account/Manage/PersonalData?handler=Download"))
+        {
+            using var document = JsonDocument.Parse(await export.Content.ReadAsStringAsync());
+            var company = document.RootElement.GetProperty("jobs").GetProperty("company");
+            company.GetProperty("name").GetString().ShouldBe("Founders Ltd");
+            company.GetProperty("role").GetString().ShouldBe("Admin");
+        }
 
         using (var invalid = await founder.SubmitAsync("/Employer/Company", new Dictionary<string, string> { ["Input.CompanyId"] = companyId.ToString(), ["Input.Email"] = "not an email" }, "Invite"))
         {

@@ -5,6 +5,8 @@ switch (args.FirstOrDefault())
 {
     case "matching":
         return await MatchingBench.RunAsync(args[1..]);
+    case "engine":
+        return EngineProbe.Run(args[1..]);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..]);
         return 0;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Marketplace.Skills.Scoring;
 using Marketplace.Skills.Taxonomy;
 
@@ -260,7 +261,8 @@ public sealed class ProfileIndex
     }
 
     // Batch: one pass over [from, to) scoring exactly where a profile could enter the posting's heap or its own heap of postings;
-    // the sums are cleared on the way for the next posting.
+    // the sums are cleared on the way for the next posting. Most profiles fail even with full non-skill points: a vector filter
+    // (skill bound + 20 below both the posting's worst and the profile's worst) skips them a block at a time.
     internal void Scan(CompiledPosting posting, Scratch s, int from, int to, TopKHeap heap, ProfileHeaps? profileHeaps, int postingIndex)
     {
         double requiredScale = posting.RequiredWeight > 0 ? MatchingModel.RequiredPoints / posting.RequiredWeight : 0;
@@ -273,21 +275,47 @@ public sealed class ProfileIndex
         FillNonSkillTable(posting, table);
         var required = s.Required;
         var nice = s.Nice;
-        for (int p = from; p < to; p++)
+        int p = from;
+        if (Vector.IsHardwareAccelerated && profileHeaps is not null && profileHeaps.K > 0)
+        {
+            int width = Vector<double>.Count;
+            var worst = profileHeaps.Worst;
+            var vRequiredScale = new Vector<double>(requiredScale);
+            var vNiceScale = new Vector<double>(niceScale);
+            // The filter's rounding differs from the scalar bound's by far less than the margin.
+            var vConstant = new Vector<double>(constant + NonSkillMax + Margin);
+            var vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
+            for (; p + width <= to; p += width)
+            {
+                var r = new Vector<double>(required, p);
+                var n = new Vector<double>(nice, p);
+                var bound = r * vRequiredScale + n * vNiceScale + vConstant;
+                if (Vector.LessThanAll(bound, Vector.Min(vHeapWorst, new Vector<double>(worst, p))))
+                {
+                    Vector<double>.Zero.CopyTo(required, p);
+                    Vector<double>.Zero.CopyTo(nice, p);
+                    continue;
+                }
+                for (int i = p; i < p + width; i++) One(i);
+                vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
+            }
+        }
+        for (; p < to; p++) One(p);
+
+        void One(int p)
         {
             double r = required[p], n = nice[p];
             if (r != 0) required[p] = 0;
             if (n != 0) nice[p] = 0;
             double skillBound = r * requiredScale + n * niceScale + constant;
-            // Most profiles fail even with full non-skill points; they never touch the per-profile fields.
             if (skillBound + NonSkillMax < (heap.IsFull ? heap.WorstScore : double.NegativeInfinity)
                 && (profileHeaps is null || !profileHeaps.Wants(p, skillBound + NonSkillMax)))
-                continue;
+                return;
             double nonSkill = NonSkill(p, table, postingCountry, salaryMax);
             double bound = skillBound + nonSkill;
             bool forPosting = !heap.IsFull || bound >= heap.WorstScore;
             bool forProfile = profileHeaps is not null && profileHeaps.Wants(p, bound);
-            if (!forPosting && !forProfile) continue;
+            if (!forPosting && !forProfile) return;
             double score = MatchingModel.Combine(r, posting.RequiredWeight, n, posting.NiceWeight, nonSkill);
             if (forPosting) heap.Offer(score, p);
             if (forProfile) profileHeaps!.Offer(p, score, postingIndex);

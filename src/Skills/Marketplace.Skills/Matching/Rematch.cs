@@ -53,4 +53,30 @@ public static class Rematch
             byProfile[profiles.IdAt(p)] = [.. profileHeaps.Sorted(p).Select(x => new RankedMatch(postings.IdAt(x.Item), x.Score))];
         return new RematchResult(byPosting, byProfile);
     }
+
+    // Timed sections of the batch on one thread over the first postings (bench.sh's engine probe).
+    internal static void Probe(ProfileIndex profiles, PostingIndex postings)
+    {
+        int n = profiles.Count, m = Math.Min(postings.Count, 2000);
+        var profileHeaps = new ProfileHeaps(n, 20);
+        var scratch = profiles.NewScratch();
+        var heap = new TopKHeap(50);
+        long acc = 0, scan = 0;
+        for (int j = 0; j < m; j++)
+        {
+            heap.Clear();
+            var posting = postings.CompiledAt(j);
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            profiles.Accumulate(posting, scratch, 0, n);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            profiles.Scan(posting, scratch, 0, n, heap, profileHeaps, j);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            acc += t1 - t0; scan += t2 - t1;
+            if ((j + 1) % 500 == 0)
+            {
+                Console.WriteLine($"postings {j + 1}: accumulate {acc * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, scan {scan * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms");
+                acc = scan = 0;
+            }
+        }
+    }
 }

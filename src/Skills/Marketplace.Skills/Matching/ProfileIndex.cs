@@ -22,8 +22,8 @@ public sealed class ProfileIndex
     private readonly int[][] _direct;
     private readonly byte[][] _directLevel;
     private readonly int[][] _effective;
-    private readonly byte[][] _effectiveDirect;
-    private readonly byte[][] _effectiveInferred;
+    // Per effective entry: direct level x 6 + best implying level (0 when none), an index into a posting's credit table.
+    private readonly byte[][] _effectiveCode;
     private readonly int[] _skillStart;
     private readonly ushort[] _packed;
     private readonly Meta[] _meta;
@@ -62,7 +62,13 @@ public sealed class ProfileIndex
                 effectiveLists.Add(skill, p, c.Levels.GetValueOrDefault(skill), inferred.GetValueOrDefault(skill));
         }
         (_direct, _directLevel, _) = directLists.Build();
-        (_effective, _effectiveDirect, _effectiveInferred) = effectiveLists.Build();
+        (_effective, var effectiveDirect, var effectiveInferred) = effectiveLists.Build();
+        _effectiveCode = new byte[skills][];
+        for (int k = 0; k < skills; k++)
+        {
+            _effectiveCode[k] = new byte[_effective[k].Length];
+            for (int e = 0; e < _effective[k].Length; e++) _effectiveCode[k][e] = (byte)(effectiveDirect[k][e] * 6 + effectiveInferred[k][e]);
+        }
         _packed = new ushort[_skillStart[n]];
         for (int p = 0; p < n; p++)
             for (int i = 0; i < forward[p].Length; i++)
@@ -83,7 +89,7 @@ public sealed class ProfileIndex
 
     /// <summary>The bytes the index's arrays take (lists, forward index, per-profile fields; not the id strings nor per-thread scratch).</summary>
     public long EstimatedBytes =>
-        _direct.Sum(a => 48L + 5L * a.Length) + _effective.Sum(a => 72L + 6L * a.Length) + _packed.Length * 2L + _skillStart.Length * 4L
+        _direct.Sum(a => 48L + 5L * a.Length) + _effective.Sum(a => 48L + 5L * a.Length) + _packed.Length * 2L + _skillStart.Length * 4L
         + (long)Count * (8 + 16);
 
     /// <summary>The k best profiles for the posting, best first, exactly as scoring every profile would rank them.</summary>
@@ -187,6 +193,7 @@ public sealed class ProfileIndex
     internal void Accumulate(CompiledPosting posting, Scratch s, int from, int to)
     {
         Span<double> table = stackalloc double[36];
+        Span<double> weighted = stackalloc double[36];
         Span<double> credit = stackalloc double[6];
         int terms = posting.Required.Length + posting.Nice.Length;
         for (int t = 0; t < terms; t++)
@@ -197,17 +204,19 @@ public sealed class ProfileIndex
             double weight = r.Weight;
             EffectiveTable(r.MinLevel, table);
             var (list, start, end) = Range(_effective[r.Skill], from, to);
-            var dl = _effectiveDirect[r.Skill];
-            var il = _effectiveInferred[r.Skill];
+            var code = _effectiveCode[r.Skill];
             bool hasRelated = false;
             foreach (var source in r.Sources) if (source.Kind == CreditKind.Related) { hasRelated = true; break; }
             if (!hasRelated)
             {
-                for (int e = start; e < end; e++) acc[list[e]] += weight * table[dl[e] * 6 + il[e]];
+                // weight x table[c] is the very product the scorer forms, so the sums stay bit-identical.
+                for (int c = 0; c < 36; c++) weighted[c] = weight * table[c];
+                for (int e = start; e < end; e++) acc[list[e]] += weighted[code[e]];
                 continue;
             }
+            // The best related credit per profile first, then one pass over the effective list takes the max with its own credit
+            // (max is order-free), then the profiles reached only through related skills.
             var best = s.Best;
-            for (int e = start; e < end; e++) best[list[e]] = table[dl[e] * 6 + il[e]];
             foreach (var source in r.Sources)
             {
                 if (source.Kind != CreditKind.Related) continue;
@@ -221,7 +230,12 @@ public sealed class ProfileIndex
                     if (c > best[p]) best[p] = c;
                 }
             }
-            for (int e = start; e < end; e++) { int p = list[e]; acc[p] += weight * best[p]; best[p] = 0; }
+            for (int e = start; e < end; e++)
+            {
+                int p = list[e];
+                acc[p] += weight * Math.Max(table[code[e]], best[p]);
+                best[p] = 0;
+            }
             foreach (var source in r.Sources)
             {
                 if (source.Kind != CreditKind.Related) continue;

@@ -14,7 +14,17 @@ public sealed record RematchResult(
 public static class Rematch
 {
     public static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting = 50, int postingsPerProfile = 20) =>
-        All(profiles, postings, candidatesPerPosting, postingsPerProfile, Math.Max(1, Math.Min(Environment.ProcessorCount, profiles.Count / 1024 + 1)));
+        All(profiles, postings, candidatesPerPosting, postingsPerProfile, DefaultParts(profiles.Count));
+
+    // At least one range per core, and ranges small enough that a range's dense sums stay in a core's cache.
+    private static int DefaultParts(int profiles)
+    {
+        int perCore = Math.Max(1, Math.Min(Environment.ProcessorCount, profiles / 1024 + 1));
+        int parts = Math.Max(perCore, (profiles + RangeSize - 1) / RangeSize);
+        return parts;
+    }
+
+    private const int RangeSize = 16_384;
 
     internal static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting, int postingsPerProfile, int parts)
     {
@@ -41,17 +51,37 @@ public static class Rematch
         var byPosting = new Dictionary<string, IReadOnlyList<RankedMatch>>(m, StringComparer.Ordinal);
         for (int j = 0; j < m; j++)
         {
-            var merged = partial.SelectMany(p => p[j])
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Item)
-                .Take(candidatesPerPosting)
-                .Select(x => new RankedMatch(profiles.IdAt(x.Item), x.Score))
-                .ToArray();
-            byPosting[postings.IdAt(j)] = merged;
+            byPosting[postings.IdAt(j)] = Merge(partial, j, candidatesPerPosting, profiles);
         }
         var byProfile = new Dictionary<string, IReadOnlyList<RankedMatch>>(n, StringComparer.Ordinal);
         for (int p = 0; p < n; p++)
             byProfile[profiles.IdAt(p)] = [.. profileHeaps.Sorted(p).Select(x => new RankedMatch(postings.IdAt(x.Item), x.Score))];
         return new RematchResult(byPosting, byProfile);
+    }
+
+    // The ranges' sorted lists of one posting merged, best first (score desc, index asc), up to k.
+    private static RankedMatch[] Merge((double Score, int Item)[][][] partial, int j, int k, ProfileIndex profiles)
+    {
+        int parts = partial.Length, total = 0;
+        Span<int> at = parts <= 64 ? stackalloc int[parts] : new int[parts];
+        for (int part = 0; part < parts; part++) total += partial[part][j].Length;
+        var result = new RankedMatch[Math.Min(k, total)];
+        for (int i = 0; i < result.Length; i++)
+        {
+            int pick = -1;
+            for (int part = 0; part < parts; part++)
+            {
+                var list = partial[part][j];
+                if (at[part] >= list.Length) continue;
+                if (pick < 0) { pick = part; continue; }
+                var a = list[at[part]];
+                var b = partial[pick][j][at[pick]];
+                if (TopKHeap.Better(a.Score, a.Item, b.Score, b.Item)) pick = part;
+            }
+            var x = partial[pick][j][at[pick]++];
+            result[i] = new RankedMatch(profiles.IdAt(x.Item), x.Score);
+        }
+        return result;
     }
 
     // Timed sections of the batch on one thread over the first postings (bench.sh's engine probe).

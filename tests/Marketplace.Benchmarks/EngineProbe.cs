@@ -40,6 +40,19 @@ public static class EngineProbe
         double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / sample.Length;
         ms.Sort();
         Console.WriteLine($"topk p50 {ms[ms.Count / 2]:F3} ms p95 {ms[ms.Count * 95 / 100]:F3} ms cpu/query {cpuMs:F3} ms");
+        var compiled = sample.Select(p => new Marketplace.Skills.Scoring.CompiledPosting(p, taxonomy)).ToArray();
+        foreach (var c in compiled.Take(20)) profileIndex.TopKDense(c, 50);
+        var dense = new List<double>();
+        int mismatches = 0;
+        foreach (var c in compiled)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            var top = profileIndex.TopKDense(c, 50);
+            dense.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            if (!top.SequenceEqual(profileIndex.TopK(c, 50))) mismatches++;
+        }
+        dense.Sort();
+        Console.WriteLine($"dense topk p50 {dense[dense.Count / 2]:F3} ms p95 {dense[dense.Count * 95 / 100]:F3} ms; {mismatches} differ from TopK");
         var pcpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         long tp = Stopwatch.GetTimestamp();
         foreach (var p in population.Profiles.Take(5000)) postingIndex.TopK(p, 20);

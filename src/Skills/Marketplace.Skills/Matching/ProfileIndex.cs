@@ -95,7 +95,30 @@ public sealed class ProfileIndex
     /// <summary>The k best profiles for the posting, best first, exactly as scoring every profile would rank them.</summary>
     public IReadOnlyList<RankedMatch> TopK(Posting posting, int k) => TopK(new CompiledPosting(posting, Taxonomy), k);
 
-    internal IReadOnlyList<RankedMatch> TopK(CompiledPosting posting, int k)
+    // A posting whose lists reach a good share of the profiles is cheaper term at a time over dense sums (a sequential, vectorized
+    // pass); one with short lists is cheaper walked list by list with pruning. Both are exact.
+    internal IReadOnlyList<RankedMatch> TopK(CompiledPosting posting, int k) =>
+        ListEntries(posting) * DenseShare >= Count ? TopKDense(posting, k) : TopKWalk(posting, k);
+
+    private const int DenseShare = 64;
+
+    private long ListEntries(CompiledPosting posting)
+    {
+        long total = 0;
+        foreach (var r in posting.Required) total += Entries(r);
+        foreach (var r in posting.Nice) total += Entries(r);
+        return total;
+
+        long Entries(Requirement r)
+        {
+            long n = _effective[r.Skill].Length;
+            foreach (var source in r.Sources) if (source.Kind == CreditKind.Related) n += _direct[source.SkillIndex].Length;
+            return n;
+        }
+    }
+
+    // List at a time with MaxScore-style pruning.
+    internal IReadOnlyList<RankedMatch> TopKWalk(CompiledPosting posting, int k)
     {
         if (k <= 0 || Count == 0) return [];
         var s = _scratch.Value!;
@@ -152,6 +175,17 @@ public sealed class ProfileIndex
         return Ranked(heap);
     }
 
+    // Term at a time over every profile: the batch's accumulate and scan for one posting.
+    internal IReadOnlyList<RankedMatch> TopKDense(CompiledPosting posting, int k)
+    {
+        if (k <= 0 || Count == 0) return [];
+        var s = _scratch.Value!;
+        var heap = s.HeapOf(k);
+        Accumulate(posting, s, 0, Count);
+        Scan(posting, s, 0, Count, heap, null, 0);
+        return Ranked(heap);
+    }
+
     internal RankedMatch[] Ranked(TopKHeap heap)
     {
         var sorted = heap.Sorted();
@@ -163,7 +197,7 @@ public sealed class ProfileIndex
     // The scorer's arithmetic: per requirement the best credit over the profile's skills, then weight x credit summed in requirement order.
     private void Offer(int p, CompiledPosting posting, Query q, Scratch s, TopKHeap heap, int postingCountry, double salaryMax)
     {
-        var best = s.Best;
+        var best = q.TermBest;
         Array.Clear(best, 0, q.Terms);
         int gen = s.Generation;
         for (int e = _skillStart[p], end = _skillStart[p + 1]; e < end; e++)
@@ -290,10 +324,10 @@ public sealed class ProfileIndex
         var required = s.Required;
         var nice = s.Nice;
         int p = from;
-        if (Vector.IsHardwareAccelerated && profileHeaps is not null && profileHeaps.K > 0)
+        if (Vector.IsHardwareAccelerated)
         {
             int width = Vector<double>.Count;
-            var worst = profileHeaps.Worst;
+            var worst = profileHeaps is not null && profileHeaps.K > 0 ? profileHeaps.Worst : null;
             var vRequiredScale = new Vector<double>(requiredScale);
             var vNiceScale = new Vector<double>(niceScale);
             // The filter's rounding differs from the scalar bound's by far less than the margin.
@@ -304,7 +338,7 @@ public sealed class ProfileIndex
                 var r = new Vector<double>(required, p);
                 var n = new Vector<double>(nice, p);
                 var bound = r * vRequiredScale + n * vNiceScale + vConstant;
-                if (Vector.LessThanAll(bound, Vector.Min(vHeapWorst, new Vector<double>(worst, p))))
+                if (Vector.LessThanAll(bound, worst is null ? vHeapWorst : Vector.Min(vHeapWorst, new Vector<double>(worst, p))))
                 {
                     Vector<double>.Zero.CopyTo(required, p);
                     Vector<double>.Zero.CopyTo(nice, p);
@@ -392,6 +426,7 @@ public sealed class ProfileIndex
         public double Constant;
         public int[] Skill = new int[16];
         public double[] UpperBound = new double[16];
+        public double[] TermBest = new double[16];
         public int[] Walked = new int[16];
         public int[] RelatedStart = new int[17];
         public int[] RelatedSkill = new int[64];
@@ -409,7 +444,7 @@ public sealed class ProfileIndex
 
         public readonly double[] Required = new double[profiles];
         public readonly double[] Nice = new double[profiles];
-        public readonly double[] Best = new double[Math.Max(profiles, 16)];
+        public readonly double[] Best = new double[profiles];
         public readonly int[] Scored = new int[profiles];
         public readonly int[] SkillStamp = new int[skills];
         public readonly int[] SkillHead = new int[skills];
@@ -439,7 +474,7 @@ public sealed class ProfileIndex
             foreach (var r in posting.Nice) entries += r.Sources.Length;
             if (q.UpperBound.Length < terms)
             {
-                q.Skill = new int[terms]; q.UpperBound = new double[terms]; q.Walked = new int[terms]; q.RelatedStart = new int[terms + 1];
+                q.Skill = new int[terms]; q.UpperBound = new double[terms]; q.TermBest = new double[terms]; q.Walked = new int[terms]; q.RelatedStart = new int[terms + 1];
             }
             if (q.EntryTerm.Length < entries)
             {

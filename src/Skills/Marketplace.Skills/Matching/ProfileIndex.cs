@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marketplace.Skills.Scoring;
 using Marketplace.Skills.Taxonomy;
 
@@ -102,7 +104,7 @@ public sealed class ProfileIndex
 
     private const int DenseShare = 64;
 
-    private long ListEntries(CompiledPosting posting)
+    internal long ListEntries(CompiledPosting posting)
     {
         long total = 0;
         foreach (var r in posting.Required) total += Entries(r);
@@ -245,7 +247,13 @@ public sealed class ProfileIndex
             {
                 // weight x table[c] is the very product the scorer forms, so the sums stay bit-identical.
                 for (int c = 0; c < 36; c++) weighted[c] = weight * table[c];
-                for (int e = start; e < end; e++) acc[list[e]] += weighted[code[e]];
+                // The hot loop of the batch: ids and codes are valid by construction, so no bounds checks.
+                ref double accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+                ref int listRef = ref MemoryMarshal.GetArrayDataReference(list);
+                ref byte codeRef = ref MemoryMarshal.GetArrayDataReference(code);
+                ref double weightedRef = ref MemoryMarshal.GetReference(weighted);
+                for (int e = start; e < end; e++)
+                    Unsafe.Add(ref accRef, Unsafe.Add(ref listRef, e)) += Unsafe.Add(ref weightedRef, Unsafe.Add(ref codeRef, e));
                 continue;
             }
             // The best related credit per profile first, then one pass over the effective list takes the max with its own credit
@@ -264,11 +272,19 @@ public sealed class ProfileIndex
                     if (c > best[p]) best[p] = c;
                 }
             }
-            for (int e = start; e < end; e++)
             {
-                int p = list[e];
-                acc[p] += weight * Math.Max(table[code[e]], best[p]);
-                best[p] = 0;
+                ref double accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+                ref double bestRef = ref MemoryMarshal.GetArrayDataReference(best);
+                ref int listRef = ref MemoryMarshal.GetArrayDataReference(list);
+                ref byte codeRef = ref MemoryMarshal.GetArrayDataReference(code);
+                ref double tableRef = ref MemoryMarshal.GetReference(table);
+                for (int e = start; e < end; e++)
+                {
+                    int p = Unsafe.Add(ref listRef, e);
+                    ref double b = ref Unsafe.Add(ref bestRef, p);
+                    Unsafe.Add(ref accRef, p) += weight * Math.Max(Unsafe.Add(ref tableRef, Unsafe.Add(ref codeRef, e)), b);
+                    b = 0;
+                }
             }
             foreach (var source in r.Sources)
             {
@@ -311,6 +327,8 @@ public sealed class ProfileIndex
     // Batch: one pass over [from, to) scoring exactly where a profile could enter the posting's heap or its own heap of postings;
     // the sums are cleared on the way for the next posting. Most profiles fail even with full non-skill points: a vector filter
     // (skill bound + 20 below both the posting's worst and the profile's worst) skips them a block at a time.
+    internal static long ScalarBlocks, Offered;
+
     internal void Scan(CompiledPosting posting, Scratch s, int from, int to, TopKHeap heap, ProfileHeaps? profileHeaps, int postingIndex)
     {
         double requiredScale = posting.RequiredWeight > 0 ? MatchingModel.RequiredPoints / posting.RequiredWeight : 0;
@@ -344,6 +362,7 @@ public sealed class ProfileIndex
                     Vector<double>.Zero.CopyTo(nice, p);
                     continue;
                 }
+                ScalarBlocks++;
                 for (int i = p; i < p + width; i++) One(i);
                 vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
             }
@@ -364,6 +383,7 @@ public sealed class ProfileIndex
             bool forPosting = !heap.IsFull || bound >= heap.WorstScore;
             bool forProfile = profileHeaps is not null && profileHeaps.Wants(p, bound);
             if (!forPosting && !forProfile) return;
+            Offered++;
             double score = MatchingModel.Combine(r, posting.RequiredWeight, n, posting.NiceWeight, nonSkill);
             if (forPosting) heap.Offer(score, p);
             if (forProfile) profileHeaps!.Offer(p, score, postingIndex);

@@ -104,7 +104,8 @@ public static class Rematch
             acc += t1 - t0; scan += t2 - t1;
             if ((j + 1) % 500 == 0)
             {
-                Console.WriteLine($"postings {j + 1}: accumulate {acc * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, scan {scan * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms");
+                Console.WriteLine($"postings {j + 1}: accumulate {acc * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, scan {scan * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms; scalar blocks {ProfileIndex.ScalarBlocks}, offered {ProfileIndex.Offered}");
+                ProfileIndex.ScalarBlocks = ProfileIndex.Offered = 0;
                 acc = scan = 0;
             }
         }

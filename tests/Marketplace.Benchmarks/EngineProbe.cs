@@ -58,11 +58,10 @@ public static class EngineProbe
         foreach (var p in population.Profiles.Take(5000)) postingIndex.TopK(p, 20);
         Console.WriteLine($"posting topk for 5000 profiles {Stopwatch.GetElapsedTime(tp).TotalSeconds:F2} s cpu {(Process.GetCurrentProcess().TotalProcessorTime - pcpu0).TotalSeconds:F2} s");
         GC.Collect();
-        ProfileIndex.ScalarBlocks = ProfileIndex.Offered = 0;
         var rcpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         long tr = Stopwatch.GetTimestamp();
         Rematch.All(profileIndex, postingIndex, 50, 20);
-        Console.WriteLine($"rematch {Stopwatch.GetElapsedTime(tr).TotalSeconds:F2} s cpu {(Process.GetCurrentProcess().TotalProcessorTime - rcpu0).TotalSeconds:F2} s; load {File.ReadAllText("/proc/loadavg").Trim()}; scalar blocks {ProfileIndex.ScalarBlocks:N0} offered {ProfileIndex.Offered:N0}");
+        Console.WriteLine($"rematch {Stopwatch.GetElapsedTime(tr).TotalSeconds:F2} s cpu {(Process.GetCurrentProcess().TotalProcessorTime - rcpu0).TotalSeconds:F2} s; load {File.ReadAllText("/proc/loadavg").Trim()}");
         if (Environment.GetEnvironmentVariable("PROBE_SECTIONS") == "1") Rematch.Probe(profileIndex, postingIndex);
         return 0;
     }

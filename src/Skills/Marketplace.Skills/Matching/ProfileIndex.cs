@@ -327,8 +327,6 @@ public sealed class ProfileIndex
     // Batch: one pass over [from, to) scoring exactly where a profile could enter the posting's heap or its own heap of postings;
     // the sums are cleared on the way for the next posting. Most profiles fail even with full non-skill points: a vector filter
     // (skill bound + 20 below both the posting's worst and the profile's worst) skips them a block at a time.
-    internal static long ScalarBlocks, Offered;
-
     internal void Scan(CompiledPosting posting, Scratch s, int from, int to, TopKHeap heap, ProfileHeaps? profileHeaps, int postingIndex)
     {
         double requiredScale = posting.RequiredWeight > 0 ? MatchingModel.RequiredPoints / posting.RequiredWeight : 0;
@@ -362,7 +360,6 @@ public sealed class ProfileIndex
                     Vector<double>.Zero.CopyTo(nice, p);
                     continue;
                 }
-                ScalarBlocks++;
                 for (int i = p; i < p + width; i++) One(i);
                 vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
             }
@@ -383,7 +380,6 @@ public sealed class ProfileIndex
             bool forPosting = !heap.IsFull || bound >= heap.WorstScore;
             bool forProfile = profileHeaps is not null && profileHeaps.Wants(p, bound);
             if (!forPosting && !forProfile) return;
-            Offered++;
             double score = MatchingModel.Combine(r, posting.RequiredWeight, n, posting.NiceWeight, nonSkill);
             if (forPosting) heap.Offer(score, p);
             if (forProfile) profileHeaps!.Offer(p, score, postingIndex);

@@ -21,7 +21,8 @@ public static class Rematch
     {
         int perCore = Math.Max(1, Math.Min(Environment.ProcessorCount, profiles / 1024 + 1));
         int parts = Math.Max(perCore, (profiles + RangeSize - 1) / RangeSize);
-        return parts;
+        // A multiple of the core count, so no core is left with one range more than the others at the end.
+        return (parts + perCore - 1) / perCore * perCore;
     }
 
     private const int RangeSize = 16_384;
@@ -104,8 +105,7 @@ public static class Rematch
             acc += t1 - t0; scan += t2 - t1;
             if ((j + 1) % 500 == 0)
             {
-                Console.WriteLine($"postings {j + 1}: accumulate {acc * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, scan {scan * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms; scalar blocks {ProfileIndex.ScalarBlocks}, offered {ProfileIndex.Offered}");
-                ProfileIndex.ScalarBlocks = ProfileIndex.Offered = 0;
+                Console.WriteLine($"postings {j + 1}: accumulate {acc * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, scan {scan * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms");
                 acc = scan = 0;
             }
         }

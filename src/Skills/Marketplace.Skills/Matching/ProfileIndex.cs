@@ -354,14 +354,15 @@ public sealed class ProfileIndex
                 var r = new Vector<double>(required, p);
                 var n = new Vector<double>(nice, p);
                 var bound = r * vRequiredScale + n * vNiceScale + vConstant;
-                if (Vector.LessThanAll(bound, worst is null ? vHeapWorst : Vector.Min(vHeapWorst, new Vector<double>(worst, p))))
+                var pass = Vector.GreaterThanOrEqual(bound, worst is null ? vHeapWorst : Vector.Min(vHeapWorst, new Vector<double>(worst, p)));
+                if (pass != Vector<long>.Zero)
                 {
-                    Vector<double>.Zero.CopyTo(required, p);
-                    Vector<double>.Zero.CopyTo(nice, p);
-                    continue;
+                    // Only the lanes that pass go the scalar way; the thresholds only rise meanwhile, so the others still fail.
+                    for (int i = 0; i < width; i++) if (pass[i] != 0) One(p + i);
+                    vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
                 }
-                for (int i = p; i < p + width; i++) One(i);
-                vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
+                Vector<double>.Zero.CopyTo(required, p);
+                Vector<double>.Zero.CopyTo(nice, p);
             }
         }
         for (; p < to; p++) One(p);

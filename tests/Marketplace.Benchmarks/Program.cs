@@ -11,6 +11,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Marketplace.Benchmarks matching [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: Marketplace.Benchmarks matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]");
         return 2;
 }

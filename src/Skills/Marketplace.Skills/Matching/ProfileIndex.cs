@@ -391,15 +391,23 @@ public sealed class ProfileIndex
     // country fits, salary state) holds MatchingModel.NonSkill's exact values, so the hot loops do a lookup instead of the branches.
     internal static void FillNonSkillTable(CompiledPosting posting, double[] table)
     {
+        // The fits first (few calls), then MatchingModel.NonSkill on them: the same inputs, so the same bits, at a fraction of the cost.
+        Span<double> seniorityFit = stackalloc double[5];
+        Span<double> modeFit = stackalloc double[4];
+        Span<double> countryFit = stackalloc double[4];
+        for (int seniority = 0; seniority <= 4; seniority++)
+            seniorityFit[seniority] = MatchingModel.SeniorityFit(seniority == 0 ? null : (Seniority)seniority, posting.Seniority);
+        for (int remote = 0; remote <= 3; remote++) modeFit[remote] = MatchingModel.ModeFit((RemotePreference)remote, posting.Mode);
+        for (int relocate = 0; relocate <= 1; relocate++)
+            for (int countryDiffers = 0; countryDiffers <= 1; countryDiffers++)
+                countryFit[relocate * 2 + countryDiffers] = MatchingModel.CountryFit(countryDiffers == 0, relocate == 1, posting.Mode);
         for (int seniority = 0; seniority <= 4; seniority++)
             for (int remote = 0; remote <= 3; remote++)
                 for (int relocate = 0; relocate <= 1; relocate++)
                     for (int countryDiffers = 0; countryDiffers <= 1; countryDiffers++)
                         for (int salary = 0; salary <= 2; salary++)
                             table[((seniority * 8 + remote * 2 + relocate) * 2 + countryDiffers) * 3 + salary] = MatchingModel.NonSkill(
-                                MatchingModel.SeniorityFit(seniority == 0 ? null : (Seniority)seniority, posting.Seniority),
-                                MatchingModel.ModeFit((RemotePreference)remote, posting.Mode),
-                                MatchingModel.CountryFit(countryDiffers == 0, relocate == 1, posting.Mode),
+                                seniorityFit[seniority], modeFit[remote], countryFit[relocate * 2 + countryDiffers],
                                 salary == 0 ? 0.5 : salary == 1 ? 1.0 : 0.0);
     }
 

@@ -53,6 +53,8 @@ public static class EngineProbe
         }
         dense.Sort();
         Console.WriteLine($"dense topk p50 {dense[dense.Count / 2]:F3} ms p95 {dense[dense.Count * 95 / 100]:F3} ms; {mismatches} differ from TopK");
+        var mix = Enumerable.Range(0, postingIndex.Count).Select(j => profileIndex.EntryMix(postingIndex.CompiledAt(j))).ToArray();
+        Console.WriteLine($"list entries a posting: effective {mix.Average(x => x.Effective):F0}, related {mix.Average(x => x.Related):F0}; terms with related skills {mix.Average(x => x.RelatedTerms):F1}");
         var pcpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         long tp = Stopwatch.GetTimestamp();
         foreach (var p in population.Profiles.Take(5000)) postingIndex.TopK(p, 20);

@@ -9,11 +9,12 @@ namespace Marketplace.Skills.Matching;
 /// <summary>An index over profiles that returns the exact top-k profiles for a posting (the same as scoring every profile), fast.</summary>
 /// <remarks>
 /// Lists per skill R, sorted by profile: the profiles that have R (with its level), and the "effective" list of profiles that have R or a
-/// skill implying it (with the direct level and the best implying level), since every implication earns the same coefficient. A query
-/// walks, per requirement, the effective list and then the related skills' lists in falling coefficient order, cheapest gain first;
-/// every profile met is scored exactly from a forward index (the scorer's arithmetic, bit for bit), and the walk stops when a profile
-/// met by nothing so far could not beat the k-th score even with the best credit still possible (MaxScore-style pruning).
-/// The batch rematch instead folds every list into per-profile sums and makes one sequential pass over a range of profiles per posting.
+/// skill implying it (with the direct level and the best implying level), since every implication earns the same coefficient. A posting
+/// with long lists is answered term at a time: its lists are folded into dense per-profile sums (the scorer's arithmetic, bit for bit)
+/// and one vectorized pass keeps the profiles that could enter the top-k. A posting with short lists walks, per requirement, the
+/// effective list and then the related skills' lists in falling coefficient order, scoring each profile met exactly from a forward
+/// index, and stops when a profile met by nothing so far could not beat the k-th score (MaxScore-style pruning). The batch rematch
+/// uses the dense way per range of profiles, feeding the profiles' own heaps from the same pass.
 /// </remarks>
 public sealed class ProfileIndex
 {
@@ -103,6 +104,20 @@ public sealed class ProfileIndex
         ListEntries(posting) * DenseShare >= Count ? TopKDense(posting, k) : TopKWalk(posting, k);
 
     private const int DenseShare = 64;
+
+    internal (long Effective, long Related, int RelatedTerms) EntryMix(CompiledPosting posting)
+    {
+        long effective = 0, related = 0;
+        int relatedTerms = 0;
+        foreach (var r in posting.Required.Concat(posting.Nice))
+        {
+            effective += _effective[r.Skill].Length;
+            bool any = false;
+            foreach (var source in r.Sources) if (source.Kind == CreditKind.Related) { related += _direct[source.SkillIndex].Length; any = true; }
+            if (any) relatedTerms++;
+        }
+        return (effective, related, relatedTerms);
+    }
 
     internal long ListEntries(CompiledPosting posting)
     {

@@ -7,9 +7,10 @@ public sealed record RematchResult(
 
 /// <summary>Rematches everything on all cores: the top candidates for every posting and the top postings for every profile.</summary>
 /// <remarks>
-/// The profiles are cut into one range per core; each range walks every posting once (the <see cref="ProfileIndex"/> query restricted
-/// to the range) and its single pass over the range feeds both the posting's heap and each profile's own heap of postings, so every
-/// pair is scored at most once. The per-range top candidates of a posting are merged at the end; the result equals the single queries.
+/// The profiles are cut into cache-sized ranges (a multiple of the core count); each range takes every posting once (the dense
+/// <see cref="ProfileIndex"/> query restricted to the range) and its single pass over the range feeds both the posting's heap and each
+/// profile's own heap of postings, so every pair is scored at most once. The per-range top candidates of a posting are merged at the
+/// end; the result equals the single queries.
 /// </remarks>
 public static class Rematch
 {

@@ -26,6 +26,22 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public void Both_query_strategies_of_the_profile_index_equal_brute_force()
+    {
+        Gen.Select(Generators.Population, Gen.Int[1, 15]).Sample((population, k) =>
+        {
+            var index = ProfileIndex.Build(T, population.Profiles);
+            foreach (var posting in population.Postings)
+            {
+                var expected = BruteForce(population.Profiles, p => p.Id, p => Scorer.Score(p, posting), k);
+                var compiled = new CompiledPosting(posting, T);
+                index.TopKWalk(compiled, k).ShouldBe(expected);
+                index.TopKDense(compiled, k).ShouldBe(expected);
+            }
+        }, iter: 400);
+    }
+
+    [Fact]
     public void Top_k_postings_for_a_profile_equals_brute_force()
     {
         Gen.Select(Generators.Population, Gen.Int[1, 6]).Sample((population, k) =>

@@ -12,6 +12,8 @@ internal sealed class ProfileHeaps(int profiles, int k)
 
     public int K { get; } = k;
 
+    internal double[] Worst => _worst;
+
     public bool Wants(int p, double bound) => bound >= _worst[p] && K > 0;
 
     private static double[] CreateWorst(int profiles)

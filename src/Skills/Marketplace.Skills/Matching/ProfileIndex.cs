@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marketplace.Skills.Scoring;
 using Marketplace.Skills.Taxonomy;
 
@@ -6,11 +9,12 @@ namespace Marketplace.Skills.Matching;
 /// <summary>An index over profiles that returns the exact top-k profiles for a posting (the same as scoring every profile), fast.</summary>
 /// <remarks>
 /// Lists per skill R, sorted by profile: the profiles that have R (with its level), and the "effective" list of profiles that have R or a
-/// skill implying it (with the direct level and the best implying level), since every implication earns the same coefficient. A query
-/// walks, per requirement, the effective list and then the related skills' lists in falling coefficient order, cheapest gain first;
-/// every profile met is scored exactly from a forward index (the scorer's arithmetic, bit for bit), and the walk stops when a profile
-/// met by nothing so far could not beat the k-th score even with the best credit still possible (MaxScore-style pruning).
-/// The batch rematch instead folds every list into per-profile sums and makes one sequential pass over a range of profiles per posting.
+/// skill implying it (with the direct level and the best implying level), since every implication earns the same coefficient. A posting
+/// with long lists is answered term at a time: its lists are folded into dense per-profile sums (the scorer's arithmetic, bit for bit)
+/// and one vectorized pass keeps the profiles that could enter the top-k. A posting with short lists walks, per requirement, the
+/// effective list and then the related skills' lists in falling coefficient order, scoring each profile met exactly from a forward
+/// index, and stops when a profile met by nothing so far could not beat the k-th score (MaxScore-style pruning). The batch rematch
+/// uses the dense way per range of profiles, feeding the profiles' own heaps from the same pass.
 /// </remarks>
 public sealed class ProfileIndex
 {
@@ -21,8 +25,8 @@ public sealed class ProfileIndex
     private readonly int[][] _direct;
     private readonly byte[][] _directLevel;
     private readonly int[][] _effective;
-    private readonly byte[][] _effectiveDirect;
-    private readonly byte[][] _effectiveInferred;
+    // Per effective entry: direct level x 6 + best implying level (0 when none), an index into a posting's credit table.
+    private readonly byte[][] _effectiveCode;
     private readonly int[] _skillStart;
     private readonly ushort[] _packed;
     private readonly Meta[] _meta;
@@ -61,7 +65,13 @@ public sealed class ProfileIndex
                 effectiveLists.Add(skill, p, c.Levels.GetValueOrDefault(skill), inferred.GetValueOrDefault(skill));
         }
         (_direct, _directLevel, _) = directLists.Build();
-        (_effective, _effectiveDirect, _effectiveInferred) = effectiveLists.Build();
+        (_effective, var effectiveDirect, var effectiveInferred) = effectiveLists.Build();
+        _effectiveCode = new byte[skills][];
+        for (int k = 0; k < skills; k++)
+        {
+            _effectiveCode[k] = new byte[_effective[k].Length];
+            for (int e = 0; e < _effective[k].Length; e++) _effectiveCode[k][e] = (byte)(effectiveDirect[k][e] * 6 + effectiveInferred[k][e]);
+        }
         _packed = new ushort[_skillStart[n]];
         for (int p = 0; p < n; p++)
             for (int i = 0; i < forward[p].Length; i++)
@@ -82,13 +92,50 @@ public sealed class ProfileIndex
 
     /// <summary>The bytes the index's arrays take (lists, forward index, per-profile fields; not the id strings nor per-thread scratch).</summary>
     public long EstimatedBytes =>
-        _direct.Sum(a => 48L + 5L * a.Length) + _effective.Sum(a => 72L + 6L * a.Length) + _packed.Length * 2L + _skillStart.Length * 4L
+        _direct.Sum(a => 48L + 5L * a.Length) + _effective.Sum(a => 48L + 5L * a.Length) + _packed.Length * 2L + _skillStart.Length * 4L
         + (long)Count * (8 + 16);
 
     /// <summary>The k best profiles for the posting, best first, exactly as scoring every profile would rank them.</summary>
     public IReadOnlyList<RankedMatch> TopK(Posting posting, int k) => TopK(new CompiledPosting(posting, Taxonomy), k);
 
-    internal IReadOnlyList<RankedMatch> TopK(CompiledPosting posting, int k)
+    // A posting whose lists reach a good share of the profiles is cheaper term at a time over dense sums (a sequential, vectorized
+    // pass); one with short lists is cheaper walked list by list with pruning. Both are exact.
+    internal IReadOnlyList<RankedMatch> TopK(CompiledPosting posting, int k) =>
+        ListEntries(posting) * DenseShare >= Count ? TopKDense(posting, k) : TopKWalk(posting, k);
+
+    private const int DenseShare = 64;
+
+    internal (long Effective, long Related, int RelatedTerms) EntryMix(CompiledPosting posting)
+    {
+        long effective = 0, related = 0;
+        int relatedTerms = 0;
+        foreach (var r in posting.Required.Concat(posting.Nice))
+        {
+            effective += _effective[r.Skill].Length;
+            bool any = false;
+            foreach (var source in r.Sources) if (source.Kind == CreditKind.Related) { related += _direct[source.SkillIndex].Length; any = true; }
+            if (any) relatedTerms++;
+        }
+        return (effective, related, relatedTerms);
+    }
+
+    internal long ListEntries(CompiledPosting posting)
+    {
+        long total = 0;
+        foreach (var r in posting.Required) total += Entries(r);
+        foreach (var r in posting.Nice) total += Entries(r);
+        return total;
+
+        long Entries(Requirement r)
+        {
+            long n = _effective[r.Skill].Length;
+            foreach (var source in r.Sources) if (source.Kind == CreditKind.Related) n += _direct[source.SkillIndex].Length;
+            return n;
+        }
+    }
+
+    // List at a time with MaxScore-style pruning.
+    internal IReadOnlyList<RankedMatch> TopKWalk(CompiledPosting posting, int k)
     {
         if (k <= 0 || Count == 0) return [];
         var s = _scratch.Value!;
@@ -145,6 +192,17 @@ public sealed class ProfileIndex
         return Ranked(heap);
     }
 
+    // Term at a time over every profile: the batch's accumulate and scan for one posting.
+    internal IReadOnlyList<RankedMatch> TopKDense(CompiledPosting posting, int k)
+    {
+        if (k <= 0 || Count == 0) return [];
+        var s = _scratch.Value!;
+        var heap = s.HeapOf(k);
+        Accumulate(posting, s, 0, Count);
+        Scan(posting, s, 0, Count, heap, null, 0);
+        return Ranked(heap);
+    }
+
     internal RankedMatch[] Ranked(TopKHeap heap)
     {
         var sorted = heap.Sorted();
@@ -156,7 +214,7 @@ public sealed class ProfileIndex
     // The scorer's arithmetic: per requirement the best credit over the profile's skills, then weight x credit summed in requirement order.
     private void Offer(int p, CompiledPosting posting, Query q, Scratch s, TopKHeap heap, int postingCountry, double salaryMax)
     {
-        var best = s.Best;
+        var best = q.TermBest;
         Array.Clear(best, 0, q.Terms);
         int gen = s.Generation;
         for (int e = _skillStart[p], end = _skillStart[p + 1]; e < end; e++)
@@ -186,6 +244,7 @@ public sealed class ProfileIndex
     internal void Accumulate(CompiledPosting posting, Scratch s, int from, int to)
     {
         Span<double> table = stackalloc double[36];
+        Span<double> weighted = stackalloc double[36];
         Span<double> credit = stackalloc double[6];
         int terms = posting.Required.Length + posting.Nice.Length;
         for (int t = 0; t < terms; t++)
@@ -196,17 +255,25 @@ public sealed class ProfileIndex
             double weight = r.Weight;
             EffectiveTable(r.MinLevel, table);
             var (list, start, end) = Range(_effective[r.Skill], from, to);
-            var dl = _effectiveDirect[r.Skill];
-            var il = _effectiveInferred[r.Skill];
+            var code = _effectiveCode[r.Skill];
             bool hasRelated = false;
             foreach (var source in r.Sources) if (source.Kind == CreditKind.Related) { hasRelated = true; break; }
             if (!hasRelated)
             {
-                for (int e = start; e < end; e++) acc[list[e]] += weight * table[dl[e] * 6 + il[e]];
+                // weight x table[c] is the very product the scorer forms, so the sums stay bit-identical.
+                for (int c = 0; c < 36; c++) weighted[c] = weight * table[c];
+                // The hot loop of the batch: ids and codes are valid by construction, so no bounds checks.
+                ref double accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+                ref int listRef = ref MemoryMarshal.GetArrayDataReference(list);
+                ref byte codeRef = ref MemoryMarshal.GetArrayDataReference(code);
+                ref double weightedRef = ref MemoryMarshal.GetReference(weighted);
+                for (int e = start; e < end; e++)
+                    Unsafe.Add(ref accRef, Unsafe.Add(ref listRef, e)) += Unsafe.Add(ref weightedRef, Unsafe.Add(ref codeRef, e));
                 continue;
             }
+            // The best related credit per profile first, then one pass over the effective list takes the max with its own credit
+            // (max is order-free), then the profiles reached only through related skills.
             var best = s.Best;
-            for (int e = start; e < end; e++) best[list[e]] = table[dl[e] * 6 + il[e]];
             foreach (var source in r.Sources)
             {
                 if (source.Kind != CreditKind.Related) continue;
@@ -220,7 +287,20 @@ public sealed class ProfileIndex
                     if (c > best[p]) best[p] = c;
                 }
             }
-            for (int e = start; e < end; e++) { int p = list[e]; acc[p] += weight * best[p]; best[p] = 0; }
+            {
+                ref double accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+                ref double bestRef = ref MemoryMarshal.GetArrayDataReference(best);
+                ref int listRef = ref MemoryMarshal.GetArrayDataReference(list);
+                ref byte codeRef = ref MemoryMarshal.GetArrayDataReference(code);
+                ref double tableRef = ref MemoryMarshal.GetReference(table);
+                for (int e = start; e < end; e++)
+                {
+                    int p = Unsafe.Add(ref listRef, e);
+                    ref double b = ref Unsafe.Add(ref bestRef, p);
+                    Unsafe.Add(ref accRef, p) += weight * Math.Max(Unsafe.Add(ref tableRef, Unsafe.Add(ref codeRef, e)), b);
+                    b = 0;
+                }
+            }
             foreach (var source in r.Sources)
             {
                 if (source.Kind != CreditKind.Related) continue;
@@ -260,7 +340,8 @@ public sealed class ProfileIndex
     }
 
     // Batch: one pass over [from, to) scoring exactly where a profile could enter the posting's heap or its own heap of postings;
-    // the sums are cleared on the way for the next posting.
+    // the sums are cleared on the way for the next posting. Most profiles fail even with full non-skill points: a vector filter
+    // (skill bound + 20 below both the posting's worst and the profile's worst) skips them a block at a time.
     internal void Scan(CompiledPosting posting, Scratch s, int from, int to, TopKHeap heap, ProfileHeaps? profileHeaps, int postingIndex)
     {
         double requiredScale = posting.RequiredWeight > 0 ? MatchingModel.RequiredPoints / posting.RequiredWeight : 0;
@@ -273,21 +354,48 @@ public sealed class ProfileIndex
         FillNonSkillTable(posting, table);
         var required = s.Required;
         var nice = s.Nice;
-        for (int p = from; p < to; p++)
+        int p = from;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            var worst = profileHeaps is not null && profileHeaps.K > 0 ? profileHeaps.Worst : null;
+            var vRequiredScale = new Vector<double>(requiredScale);
+            var vNiceScale = new Vector<double>(niceScale);
+            // The filter's rounding differs from the scalar bound's by far less than the margin.
+            var vConstant = new Vector<double>(constant + NonSkillMax + Margin);
+            var vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
+            for (; p + width <= to; p += width)
+            {
+                var r = new Vector<double>(required, p);
+                var n = new Vector<double>(nice, p);
+                var bound = r * vRequiredScale + n * vNiceScale + vConstant;
+                var pass = Vector.GreaterThanOrEqual(bound, worst is null ? vHeapWorst : Vector.Min(vHeapWorst, new Vector<double>(worst, p)));
+                if (pass != Vector<long>.Zero)
+                {
+                    // Only the lanes that pass go the scalar way; the thresholds only rise meanwhile, so the others still fail.
+                    for (int i = 0; i < width; i++) if (pass[i] != 0) One(p + i);
+                    vHeapWorst = new Vector<double>(heap.IsFull ? heap.WorstScore : double.NegativeInfinity);
+                }
+                Vector<double>.Zero.CopyTo(required, p);
+                Vector<double>.Zero.CopyTo(nice, p);
+            }
+        }
+        for (; p < to; p++) One(p);
+
+        void One(int p)
         {
             double r = required[p], n = nice[p];
             if (r != 0) required[p] = 0;
             if (n != 0) nice[p] = 0;
             double skillBound = r * requiredScale + n * niceScale + constant;
-            // Most profiles fail even with full non-skill points; they never touch the per-profile fields.
             if (skillBound + NonSkillMax < (heap.IsFull ? heap.WorstScore : double.NegativeInfinity)
                 && (profileHeaps is null || !profileHeaps.Wants(p, skillBound + NonSkillMax)))
-                continue;
+                return;
             double nonSkill = NonSkill(p, table, postingCountry, salaryMax);
             double bound = skillBound + nonSkill;
             bool forPosting = !heap.IsFull || bound >= heap.WorstScore;
             bool forProfile = profileHeaps is not null && profileHeaps.Wants(p, bound);
-            if (!forPosting && !forProfile) continue;
+            if (!forPosting && !forProfile) return;
             double score = MatchingModel.Combine(r, posting.RequiredWeight, n, posting.NiceWeight, nonSkill);
             if (forPosting) heap.Offer(score, p);
             if (forProfile) profileHeaps!.Offer(p, score, postingIndex);
@@ -298,15 +406,23 @@ public sealed class ProfileIndex
     // country fits, salary state) holds MatchingModel.NonSkill's exact values, so the hot loops do a lookup instead of the branches.
     internal static void FillNonSkillTable(CompiledPosting posting, double[] table)
     {
+        // The fits first (few calls), then MatchingModel.NonSkill on them: the same inputs, so the same bits, at a fraction of the cost.
+        Span<double> seniorityFit = stackalloc double[5];
+        Span<double> modeFit = stackalloc double[4];
+        Span<double> countryFit = stackalloc double[4];
+        for (int seniority = 0; seniority <= 4; seniority++)
+            seniorityFit[seniority] = MatchingModel.SeniorityFit(seniority == 0 ? null : (Seniority)seniority, posting.Seniority);
+        for (int remote = 0; remote <= 3; remote++) modeFit[remote] = MatchingModel.ModeFit((RemotePreference)remote, posting.Mode);
+        for (int relocate = 0; relocate <= 1; relocate++)
+            for (int countryDiffers = 0; countryDiffers <= 1; countryDiffers++)
+                countryFit[relocate * 2 + countryDiffers] = MatchingModel.CountryFit(countryDiffers == 0, relocate == 1, posting.Mode);
         for (int seniority = 0; seniority <= 4; seniority++)
             for (int remote = 0; remote <= 3; remote++)
                 for (int relocate = 0; relocate <= 1; relocate++)
                     for (int countryDiffers = 0; countryDiffers <= 1; countryDiffers++)
                         for (int salary = 0; salary <= 2; salary++)
                             table[((seniority * 8 + remote * 2 + relocate) * 2 + countryDiffers) * 3 + salary] = MatchingModel.NonSkill(
-                                MatchingModel.SeniorityFit(seniority == 0 ? null : (Seniority)seniority, posting.Seniority),
-                                MatchingModel.ModeFit((RemotePreference)remote, posting.Mode),
-                                MatchingModel.CountryFit(countryDiffers == 0, relocate == 1, posting.Mode),
+                                seniorityFit[seniority], modeFit[remote], countryFit[relocate * 2 + countryDiffers],
                                 salary == 0 ? 0.5 : salary == 1 ? 1.0 : 0.0);
     }
 
@@ -350,6 +466,7 @@ public sealed class ProfileIndex
         public double Constant;
         public int[] Skill = new int[16];
         public double[] UpperBound = new double[16];
+        public double[] TermBest = new double[16];
         public int[] Walked = new int[16];
         public int[] RelatedStart = new int[17];
         public int[] RelatedSkill = new int[64];
@@ -367,7 +484,7 @@ public sealed class ProfileIndex
 
         public readonly double[] Required = new double[profiles];
         public readonly double[] Nice = new double[profiles];
-        public readonly double[] Best = new double[Math.Max(profiles, 16)];
+        public readonly double[] Best = new double[profiles];
         public readonly int[] Scored = new int[profiles];
         public readonly int[] SkillStamp = new int[skills];
         public readonly int[] SkillHead = new int[skills];
@@ -397,7 +514,7 @@ public sealed class ProfileIndex
             foreach (var r in posting.Nice) entries += r.Sources.Length;
             if (q.UpperBound.Length < terms)
             {
-                q.Skill = new int[terms]; q.UpperBound = new double[terms]; q.Walked = new int[terms]; q.RelatedStart = new int[terms + 1];
+                q.Skill = new int[terms]; q.UpperBound = new double[terms]; q.TermBest = new double[terms]; q.Walked = new int[terms]; q.RelatedStart = new int[terms + 1];
             }
             if (q.EntryTerm.Length < entries)
             {

@@ -62,6 +62,9 @@ public sealed class Company : AggregateRoot<Guid>
     public const int MaxNameLength = 200;
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
+    /// <summary>Each invitation sends a mail: a cap keeps a company account from being used to spam addresses.</summary>
+    public const int MaxInvitationsPerDay = 20;
+
     private readonly List<CompanyMember> _members = [];
     private readonly List<CompanyInvitation> _invitations = [];
 
@@ -95,6 +98,11 @@ public sealed class Company : AggregateRoot<Guid>
         if (MemberOf(inviterId)?.Role != CompanyRole.Admin)
         {
             return Error.Forbidden("Only the company's admins may invite people.");
+        }
+
+        if (_invitations.Count(i => i.CreatedAt > now - TimeSpan.FromDays(1)) >= MaxInvitationsPerDay)
+        {
+            return Error.Conflict("invitation.limit", $"A company may send at most {MaxInvitationsPerDay} invitations a day; try again tomorrow.");
         }
 
         var invitation = new CompanyInvitation(Guid.CreateVersion7(now), email, tokenHash, inviterId, now, now + InvitationLifetime);

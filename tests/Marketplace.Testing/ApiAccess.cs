@@ -37,8 +37,9 @@ public static partial class ApiAccess
     public static HttpClient CreateAdminClient(this WebApplicationFactory<Program> app) =>
         app.CreateDefaultClient(new BearerHandler(AdminTokens.GetValue(app, a => new Lazy<Task<string>>(() => AdminTokenAsync(a)))));
 
-    /// <summary>A confirmed account created directly through ASP.NET Core Identity.</summary>
-    public static async Task<Guid> CreateAccountAsync(this WebApplicationFactory<Program> app, string email, string role, string password = Password)
+    /// <summary>An account created directly through ASP.NET Core Identity (confirmed unless told otherwise); an existing one is reused.</summary>
+    public static async Task<Guid> CreateAccountAsync(
+        this WebApplicationFactory<Program> app, string email, string role, string password = Password, bool confirmed = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -52,7 +53,7 @@ public static partial class ApiAccess
             Id = Guid.CreateVersion7(),
             UserName = email,
             Email = email,
-            EmailConfirmed = true,
+            EmailConfirmed = confirmed,
             Kind = role == Roles.Employer ? AccountKind.Employer : AccountKind.JobSeeker,
             CreatedAt = DateTimeOffset.UtcNow,
         };

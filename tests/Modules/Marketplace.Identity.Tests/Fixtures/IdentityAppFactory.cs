@@ -77,28 +77,8 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }));
 
     /// <summary>A confirmed account, created directly (the sign-up flow has its own tests).</summary>
-    public async Task<Guid> CreateUserAsync(string email, string role, string password = Password, bool confirmed = true)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = confirmed,
-            Kind = role == Roles.Employer ? AccountKind.Employer : AccountKind.JobSeeker,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
-
-        await users.AddToRoleAsync(user, role);
-        return user.Id;
-    }
+    public Task<Guid> CreateUserAsync(string email, string role, string password = Password, bool confirmed = true) =>
+        this.CreateAccountAsync(email, role, password, confirmed);
 
     /// <summary>The events the identity module wrote to its outbox, of one type, deserialized.</summary>
     public async Task<IReadOnlyList<T>> OutboxAsync<T>()

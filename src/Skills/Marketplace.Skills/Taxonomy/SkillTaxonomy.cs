@@ -79,8 +79,14 @@ public sealed class SkillTaxonomy
 
     internal CreditSource[] CreditSourcesArray(int required) => _creditSources[required];
 
-    /// <summary>The canonical skill for a single explicit mention ("Java 17", "postgres", "Microsoft ASP.NET"), or null when unknown; never guesses.</summary>
-    public Skill? Normalize(string? mention) => _normalizer.Value.Normalize(mention);
+    /// <summary>The canonical skills an explicit mention names, in order ("Java 17" -> Java; "C#/.NET" -> C#, .NET); empty when unknown; never guesses.</summary>
+    public IReadOnlyList<Skill> Normalize(string? mention) => _normalizer.Value.Normalize(mention);
+
+    /// <summary>The one canonical skill a mention names ("Java 17", "postgres", "Microsoft ASP.NET"); null when it is unknown or names several.</summary>
+    public Skill? NormalizeOne(string? mention) => _normalizer.Value.NormalizeOne(mention);
+
+    /// <summary>The parts of a mention with the skill each names, unknown parts included (null skill), for callers that collect unknown mentions.</summary>
+    public IReadOnlyList<MentionPart> NormalizeParts(string? mention) => _normalizer.Value.NormalizeParts(mention);
 
     /// <summary>Skills mentioned in free text, with their positions; ordinary words that are also skills need evidence.</summary>
     public IReadOnlyList<SkillMention> Extract(string? text) => _extractor.Value.Extract(text);

@@ -64,6 +64,7 @@ public sealed partial class SkillNormalizer
         var tokens = Tokenizer.Tokenize(text);
         if (tokens.Count == 0) return [];
         var all = tokens.Select(t => t.Text).ToList();
+        if (_taxonomy.NotSkillKeys.Count > 0 && _taxonomy.NotSkillKeys.Contains(string.Join(' ', all))) return [new MentionPart(mention.Trim(), null)];
         if (NormalizeWhole(all) is { } whole) return [new MentionPart(mention.Trim(), whole)];
 
         var segments = Segment(text, tokens);

@@ -1,11 +1,13 @@
 using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Infrastructure.Accounts;
 
-internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator links, IOptions<IdentityModuleOptions> options) : IAccountLinks
+internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator links, IOptions<IdentityModuleOptions> options)
+    : IAccountLinks, IAccountPageLinks
 {
     public string ConfirmEmail(Guid userId, string token) => Page("/Account/ConfirmEmail", new { userId, token });
 

@@ -84,6 +84,14 @@ public static partial class ApiAccess
         }
     }
 
+    /// <summary>Loads a page and posts its form to a handler, with the page's antiforgery token; the client must keep cookies.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient browser, string page, string handler, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = await browser.GetStringAsync(page);
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value };
+        return await browser.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(values));
+    }
+
     private static async Task<string> EmployerTokenAsync(WebApplicationFactory<Program> app)
     {
         var employer = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);

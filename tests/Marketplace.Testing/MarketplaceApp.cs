@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Hosting;
@@ -18,6 +19,9 @@ public sealed record AppOptions
 
     /// <summary>False leaves committed events in the outbox, as if the process had stopped between commit and relay.</summary>
     public bool RelayAfterCommit { get; init; } = true;
+
+    /// <summary>False leaves committed mail unsent, as if the process had stopped between commit and sending.</summary>
+    public bool SendMailAfterCommit { get; init; } = true;
 
     public Action<IServiceCollection>? Services { get; init; }
 
@@ -49,6 +53,11 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
             if (!options.RelayAfterCommit)
             {
                 services.Replace(ServiceDescriptor.Scoped<IOutboxRelayTrigger, NoRelayAfterCommit>());
+            }
+
+            if (!options.SendMailAfterCommit)
+            {
+                services.Replace(ServiceDescriptor.Scoped<IMailSendTrigger, NoMailAfterCommit>());
             }
 
             options.Services?.Invoke(services);
@@ -133,6 +142,13 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
     private sealed class NoRelayAfterCommit : IOutboxRelayTrigger
     {
         public void RelayAfterCommit(string moduleName)
+        {
+        }
+    }
+
+    private sealed class NoMailAfterCommit : IMailSendTrigger
+    {
+        public void SendAfterCommit(IReadOnlyList<Guid> mailIds)
         {
         }
     }

@@ -124,7 +124,7 @@ public static partial class ApiAccess
         });
     }
 
-    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. ApiScopes.All]);
+    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. AllApiScopes.Names]);
 
     private static async Task<string> RequestUserTokenAsync(WebApplicationFactory<Program> app, string email, string role)
     {
@@ -140,7 +140,7 @@ public static partial class ApiAccess
             ["client_id"] = "marketplace-spa",
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid " + string.Join(' ', ApiScopes.All),
+            ["scope"] = "openid " + string.Join(' ', AllApiScopes.Names),
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         }));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -43,17 +44,13 @@ public static class ApiDocument
         return app;
     }
 
-    /// <summary>The scopes a client can ask for: the server's registered scopes; client credentials only get the API's.</summary>
+    /// <summary>Every scope the authorization server accepts: the modules' API scopes and the OpenID Connect ones.</summary>
     internal static IReadOnlyList<string> RegisteredScopes(IOptionsMonitor<OpenIddictServerOptions> server) =>
         [.. server.CurrentValue.Scopes.Append(OpenIddictConstants.Scopes.OpenId).Distinct().Order(StringComparer.Ordinal)];
-
-    internal static bool IsIdentityScope(string scope) => scope is OpenIddictConstants.Scopes.OpenId or OpenIddictConstants.Scopes.Email
-        or OpenIddictConstants.Scopes.Profile or OpenIddictConstants.Scopes.Roles or OpenIddictConstants.Scopes.OfflineAccess
-        or OpenIddictConstants.Scopes.Phone or OpenIddictConstants.Scopes.Address;
 }
 
 /// <summary>Info, servers, the OAuth 2.0 security scheme with both flows, and the ProblemDetails schema the 4xx answers use.</summary>
-internal sealed class DescribeSecurity(IOptionsMonitor<OpenIddictServerOptions> server) : IOpenApiDocumentTransformer
+internal sealed class DescribeSecurity(IOptionsMonitor<OpenIddictServerOptions> server, IApiScopes apiScopes) : IOpenApiDocumentTransformer
 {
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -66,6 +63,7 @@ internal sealed class DescribeSecurity(IOptionsMonitor<OpenIddictServerOptions> 
         document.Servers = [new OpenApiServer { Url = "/", Description = "This Marketplace server" }];
 
         var scopes = ApiDocument.RegisteredScopes(server);
+        var descriptions = apiScopes.All.ToDictionary(s => s.Name, s => s.Description);
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[ApiDocument.SecurityScheme] = new OpenApiSecurityScheme
@@ -79,14 +77,14 @@ internal sealed class DescribeSecurity(IOptionsMonitor<OpenIddictServerOptions> 
                 ClientCredentials = new OpenApiOAuthFlow
                 {
                     TokenUrl = new Uri("/connect/token", UriKind.Relative),
-                    Scopes = Describe(scopes.Where(s => !ApiDocument.IsIdentityScope(s))),
+                    Scopes = Describe(scopes.Where(apiScopes.IsDeclared), descriptions),
                 },
                 AuthorizationCode = new OpenApiOAuthFlow
                 {
                     AuthorizationUrl = new Uri("/connect/authorize", UriKind.Relative),
                     TokenUrl = new Uri("/connect/token", UriKind.Relative),
                     RefreshUrl = new Uri("/connect/token", UriKind.Relative),
-                    Scopes = Describe(scopes),
+                    Scopes = Describe(scopes, descriptions),
                     // The server requires PKCE (S256) of this public client, which has no secret. The extension is
                     // Redocly's; Scalar, which spells it differently, gets PKCE from its own options (MapApiDocument).
                     Extensions = new Dictionary<string, IOpenApiExtension>
@@ -110,13 +108,13 @@ internal sealed class DescribeSecurity(IOptionsMonitor<OpenIddictServerOptions> 
         }
     }
 
-    private static Dictionary<string, string> Describe(IEnumerable<string> scopes) => scopes.ToDictionary(s => s, s => s switch
+    private static Dictionary<string, string> Describe(IEnumerable<string> scopes, Dictionary<string, string> apiScopes) => scopes.ToDictionary(s => s, s => s switch
     {
         OpenIddictConstants.Scopes.OpenId => "Sign the user in (an identity token).",
         OpenIddictConstants.Scopes.Email => "The user's email address.",
         OpenIddictConstants.Scopes.Roles => "The user's roles.",
         OpenIddictConstants.Scopes.OfflineAccess => "A refresh token.",
-        _ => $"The API's {s} scope.",
+        _ => apiScopes.GetValueOrDefault(s) ?? s,
     });
 }
 

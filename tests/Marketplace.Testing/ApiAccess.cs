@@ -104,6 +104,14 @@ public static partial class ApiAccess
         }
     }
 
+    /// <summary>Loads a page and posts its form to a handler, with the page's antiforgery token; the client must keep cookies.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient browser, string page, string handler, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = await browser.GetStringAsync(page);
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value };
+        return await browser.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(values));
+    }
+
     /// <summary>A token of a new API client of the host's test employer that may ask only for these scopes.</summary>
     public static async Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes)
     {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Hosting;
@@ -18,6 +19,9 @@ public sealed record AppOptions
 
     /// <summary>False leaves committed events in the outbox, as if the process had stopped between commit and relay.</summary>
     public bool RelayAfterCommit { get; init; } = true;
+
+    /// <summary>False leaves committed mail unsent, as if the process had stopped between commit and sending.</summary>
+    public bool SendMailAfterCommit { get; init; } = true;
 
     public Action<IServiceCollection>? Services { get; init; }
 
@@ -56,6 +60,8 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
         builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "100");
         builder.UseSetting("BackgroundJobs:SchedulePollIntervalSeconds", "1");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The test clients' address (WebApplicationFactory's default): links and redirects point where they talk.
+        builder.UseSetting("PublicOrigin", "http://localhost");
         foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key, value);
@@ -66,6 +72,11 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             if (!_options.RelayAfterCommit)
             {
                 services.Replace(ServiceDescriptor.Scoped<IOutboxRelayTrigger, NoRelayAfterCommit>());
+            }
+
+            if (!_options.SendMailAfterCommit)
+            {
+                services.Replace(ServiceDescriptor.Scoped<IMailSendTrigger, NoMailAfterCommit>());
             }
 
             _options.Services?.Invoke(services);
@@ -150,6 +161,13 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
     private sealed class NoRelayAfterCommit : IOutboxRelayTrigger
     {
         public void RelayAfterCommit(string moduleName)
+        {
+        }
+    }
+
+    private sealed class NoMailAfterCommit : IMailSendTrigger
+    {
+        public void SendAfterCommit(IReadOnlyList<Guid> mailIds)
         {
         }
     }

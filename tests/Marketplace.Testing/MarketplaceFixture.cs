@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.Web.Hosting;
 using Npgsql;
 using Respawn;
@@ -71,7 +72,7 @@ public class MarketplaceFixture : IAsyncLifetime
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = [.. HostModules.All.Where(m => m.ResetBetweenTests).Select(m => m.Schema), "hangfire"],
+            SchemasToInclude = [.. HostModules.All.Where(m => m.ResetBetweenTests).Select(m => m.Schema), MailDbContext.SchemaName, "hangfire"],
             TablesToIgnore =
             [
                 new Table("__ef_migrations_history"),

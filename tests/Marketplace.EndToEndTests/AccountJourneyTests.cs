@@ -16,6 +16,7 @@ public sealed partial class AccountJourneyTests(BrowserAppFixture app) : IClassF
         await page.GotoAsync("/Account/SignUp");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
+        await page.AssertUsableAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotFolder(), "sign-up.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/CheckEmail");
@@ -40,6 +41,7 @@ public sealed partial class AccountJourneyTests(BrowserAppFixture app) : IClassF
         await page.WaitForURLAsync("**/Account/Manage");
         (await page.GetByTestId("account-email").TextContentAsync())!.ShouldContain(email);
         (await page.GetByTestId("account-link").TextContentAsync())!.ShouldContain(email);
+        await page.AssertUsableAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotFolder(), "account.png"), FullPage = true });
 
         var session = (await context.CookiesAsync()).Single(c => c.Name == "marketplace");

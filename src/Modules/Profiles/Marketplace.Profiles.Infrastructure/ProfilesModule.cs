@@ -1,16 +1,16 @@
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Profiles.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Builder;
 
 namespace Marketplace.Profiles.Infrastructure;
 
 public static class ProfilesModule
 {
-    public const string Name = "profiles";
-
-    public static WebApplicationBuilder AddProfilesModule(this WebApplicationBuilder builder)
+    public static ModuleDescriptor Descriptor { get; } = new()
     {
-        builder.Services.AddModule<ProfilesDbContext>(Name, ProfilesDbContext.SchemaName, typeof(ProfilesModule).Assembly);
-        return builder;
-    }
+        Title = "Profiles",
+        Schema = ProfilesDbContext.SchemaName,
+        DbContext = typeof(ProfilesDbContext),
+    };
+
+    public static string Name => Descriptor.Name;
 }

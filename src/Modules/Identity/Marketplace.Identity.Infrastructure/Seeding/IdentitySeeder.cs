@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.Accounts.Administration;
 using Marketplace.Identity.Contracts;
@@ -83,7 +84,8 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         await GrantFirstAdminAsync(users, services.GetRequiredService<IConfiguration>(), report);
         await SeedPublicClientAsync(
-            services.GetRequiredService<IOpenIddictApplicationManager>(), services.GetRequiredService<IOptions<IdentityModuleOptions>>().Value, cancellationToken);
+            services.GetRequiredService<IOpenIddictApplicationManager>(), services.GetRequiredService<IApiScopes>(),
+            services.GetRequiredService<IOptions<IdentityModuleOptions>>().Value, cancellationToken);
         if (!demoAccounts)
         {
             return;
@@ -171,7 +173,8 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
         }
     }
 
-    private static async Task SeedPublicClientAsync(IOpenIddictApplicationManager applications, IdentityModuleOptions options, CancellationToken cancellationToken)
+    private static async Task SeedPublicClientAsync(
+        IOpenIddictApplicationManager applications, IApiScopes apiScopes, IdentityModuleOptions options, CancellationToken cancellationToken)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -190,7 +193,7 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        foreach (var scope in ApiScopes.All)
+        foreach (var scope in apiScopes.All.Select(s => s.Name))
         {
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }

@@ -1,0 +1,51 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Marketplace.EndToEndTests;
+
+/// <summary>What every page of a journey must pass: axe with no serious or critical violation, and a phone's width.</summary>
+public static class PageChecks
+{
+    public const int PhoneWidth = 360;
+
+    /// <summary>Runs axe-core on the page as it is now and fails, listing each rule and element, on any serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        serious.ShouldBeEmpty($"axe found serious or critical violations on {page.Url}");
+    }
+
+    /// <summary>
+    /// Shows the page at a phone's width (360 CSS pixels) and fails when anything makes it scroll sideways; the viewport is
+    /// put back afterwards.
+    /// </summary>
+    public static async Task AssertFitsPhoneWidthAsync(this IPage page)
+    {
+        var before = page.ViewportSize;
+        await page.SetViewportSizeAsync(PhoneWidth, 740);
+        try
+        {
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            overflow.ShouldBeLessThanOrEqualTo(1, $"{page.Url} scrolls sideways by {overflow} px at {PhoneWidth} px wide");
+        }
+        finally
+        {
+            if (before is not null)
+            {
+                await page.SetViewportSizeAsync(before.Width, before.Height);
+            }
+        }
+    }
+
+    /// <summary>Both checks, for a page of a journey.</summary>
+    public static async Task AssertUsableAsync(this IPage page)
+    {
+        await page.AssertAccessibleAsync();
+        await page.AssertFitsPhoneWidthAsync();
+    }
+}

@@ -7,7 +7,6 @@ using Marketplace.Identity.Infrastructure;
 using Marketplace.Identity.Web;
 using Marketplace.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +20,7 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["Database:ConnectionString"]
 
 builder.AddObservability();
 builder.AddProblems();
+builder.AddRequestLimits();
 
 // Migrations run first among the hosted services: Hangfire's server and the outbox sweep need the tables.
 builder.Services.AddHostedService<DatabaseMigrationHostedService>();
@@ -40,7 +40,7 @@ builder.Services.TryAddScoped<ICurrentUser, HttpContextCurrentUser>();
 
 builder.AddBackgroundJobs();
 builder.AddHealth();
-builder.Services.AddOpenApi();
+builder.AddApiDocument();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -67,17 +67,19 @@ if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains
     return 0;
 }
 
+// Request logging outside the exception handler, so it logs the status the client got (a body that could not be read is a
+// 400, not an error).
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestLimits();
 // Security headers, rate limits, a fresh session at sign-in, authentication and authorization.
 app.UseIdentityModule();
 
 app.MapHealth();
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+app.MapApiDocument();
 app.MapBackgroundJobsDashboard();
 app.MapRazorPages();
 

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Application.Modules;
+using Marketplace.BuildingBlocks.Infrastructure.Hosting;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.Accounts.EmailConfirmation;
 using Marketplace.Identity.Application.ApiClients;
 using Marketplace.Identity.Application.Email;
-using Marketplace.Identity.Application.Invitations;
 using Marketplace.Identity.Application.PersonalData;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Domain.Passwords;
@@ -17,7 +17,6 @@ using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Infrastructure.Protocol;
 using Marketplace.Identity.Infrastructure.Seeding;
 using Marketplace.Identity.Infrastructure.Sessions;
-using Marketplace.Jobs.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -90,17 +89,6 @@ public static class IdentityModule
             .Validate(o => o.PublicClientRedirectUris!.All(u => Uri.TryCreate(u, UriKind.Absolute, out _)), "Identity:PublicClientRedirectUris must be absolute URIs.")
             .Validate(o => o.AbsoluteSessionLifetime >= o.SessionLifetime, "Identity:AbsoluteSessionLifetime must be at least Identity:SessionLifetime.")
             .ValidateOnStart();
-        services.AddOptions<EmailOptions>()
-            .BindConfiguration(EmailOptions.Section)
-            .PostConfigure(o =>
-            {
-                if (IsLocal(environment) && string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
-                {
-                    o.PickupDirectory = Path.Combine(dataDirectory, "mail");
-                }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
         services.AddHttpContextAccessor();
 
@@ -257,7 +245,9 @@ public static class IdentityModule
         services.AddScoped<IAccessRevocation, SessionAndGrantRevocation>();
         services.AddSingleton<IFirstAdmin, ConfiguredFirstAdmin>();
         services.AddScoped<ConfirmedAddress>();
-        services.AddSingleton<IAccountLinks, AccountLinks>();
+        services.AddSingleton<AccountLinks>();
+        services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<AccountLinks>());
+        services.AddSingleton<IAccountPageLinks>(sp => sp.GetRequiredService<AccountLinks>());
         services.AddScoped<IApiClients, OpenIddictApiClients>();
         services.AddScoped<OpenIddictApiClients>();
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
@@ -282,7 +272,7 @@ public static class IdentityModule
         IdentitySeeder.CreateAdminAsync(services, output, cancellationToken);
 
     /// <summary>Development and the test host ("Testing"): plain http, generated keys and a mail pickup folder are fine.</summary>
-    public static bool IsLocal(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
+    public static bool IsLocal(IHostEnvironment environment) => HostFolders.IsLocal(environment);
 
     /// <summary>AllowedHosts: the public origin's host, plus any host the operator lists there besides "*".</summary>
     private static void AnswerOnlyThePublicHost(IServiceCollection services, IConfiguration configuration, PublicOrigin origin) =>
@@ -298,21 +288,6 @@ public static class IdentityModule
         options.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     /// <summary>The git-ignored data folder: MARKETPLACE_DATA_DIR, else .data at the repository root.</summary>
-    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (configuration["MARKETPLACE_DATA_DIR"] is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        for (var folder = new DirectoryInfo(environment.ContentRootPath); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Marketplace.sln")))
-            {
-                return Path.Combine(folder.FullName, ".data");
-            }
-        }
-
-        return Path.Combine(environment.ContentRootPath, ".data");
-    }
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        HostFolders.DataDirectory(configuration, environment);
 }

@@ -1,11 +1,12 @@
 using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Infrastructure.Hardening;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Identity.Infrastructure.Accounts;
 
 /// <summary>Links for account mail: paths from the app's routes on the configured <see cref="PublicOrigin"/>, never on the request's host.</summary>
-internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : IAccountLinks
+internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : IAccountLinks, IAccountPageLinks
 {
     public string ConfirmEmail(Guid userId, string token) => Page("/Account/ConfirmEmail", new { userId, token });
 

@@ -41,9 +41,10 @@ public abstract class PostingFieldsValidator<T> : AbstractValidator<T>
         RuleFor(p => p.Location).NotEmpty()
             .When(p => !string.Equals(p.WorkMode, nameof(Domain.Postings.WorkMode.Remote), StringComparison.OrdinalIgnoreCase))
             .WithMessage("An on-site or hybrid posting needs a location.");
-        RuleFor(p => p.Salary!.Min).GreaterThanOrEqualTo(0).When(p => p.Salary is not null).OverridePropertyName("Salary.Min");
+        RuleFor(p => p.Salary!.Min).InclusiveBetween(0, SalaryRange.MaxAmount).When(p => p.Salary is not null).OverridePropertyName("Salary.Min");
         RuleFor(p => p.Salary!.Max).GreaterThanOrEqualTo(p => p.Salary!.Min).When(p => p.Salary is not null)
             .OverridePropertyName("Salary.Max").WithMessage("The maximum salary must not be below the minimum.");
+        RuleFor(p => p.Salary!.Max).LessThanOrEqualTo(SalaryRange.MaxAmount).When(p => p.Salary is not null).OverridePropertyName("Salary.Max");
         RuleFor(p => p.Salary!.Currency).NotEmpty().Length(3).When(p => p.Salary is not null)
             .OverridePropertyName("Salary.Currency").WithMessage("Currency is a three-letter ISO code, e.g. EUR.");
         RuleFor(p => p.RequiredSkills).NotEmpty().WithMessage("A posting needs at least one required skill.");

@@ -26,7 +26,11 @@ public sealed class PostingSkill
     public bool Required { get; private set; }
 }
 
-public sealed record SalaryRange(decimal Min, decimal Max, string Currency);
+public sealed record SalaryRange(decimal Min, decimal Max, string Currency)
+{
+    /// <summary>The largest amount a posting may state (what the column, numeric(12,2), holds), in any currency.</summary>
+    public const decimal MaxAmount = 9_999_999_999.99m;
+}
 
 /// <summary>Everything an employer states about a posting, for publishing it or editing it.</summary>
 public sealed record PostingDetails(
@@ -150,7 +154,7 @@ public sealed class JobPosting : AggregateRoot<Guid>
             errors.Add(Error.Validation("Location", "An on-site or hybrid posting needs a location."));
         }
 
-        if (details.Salary is { } salary && (salary.Min < 0 || salary.Min > salary.Max))
+        if (details.Salary is { } salary && (salary.Min < 0 || salary.Min > salary.Max || salary.Max > SalaryRange.MaxAmount))
         {
             errors.Add(Error.Validation("Salary", "The salary range must run from a non-negative minimum up to the maximum."));
         }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
 using Mediator;
 
@@ -11,8 +12,8 @@ public sealed class ListPostingsValidator : AbstractValidator<ListPostings>
 {
     public ListPostingsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Company).MaximumLength(200);
     }
 }
@@ -21,7 +22,7 @@ public sealed class ListPostingsHandler(IPostingRepository postings) : IQueryHan
 {
     public async ValueTask<Result<IReadOnlyList<PostingDto>>> Handle(ListPostings query, CancellationToken cancellationToken)
     {
-        var page = await postings.ListAsync(query.Company?.Trim(), (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+        var page = await postings.ListAsync(query.Company?.Trim(), Paging.Offset(query.Page, query.PageSize), query.PageSize, cancellationToken);
         return Result.Success<IReadOnlyList<PostingDto>>([.. page.Select(PostingDto.From)]);
     }
 }

@@ -19,7 +19,7 @@ project="tests/Marketplace.Benchmarks/Marketplace.Benchmarks.csproj"
 
 case "$mode" in
   matching)
-    start_db || { echo "could not start PostgreSQL" >&2; exit 1; }
+    start_db
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" matching "$@"
     ;;

@@ -33,8 +33,10 @@ ensure_chromium() {
   export MARKETPLACE_CHROMIUM="$(command -v chromium)"
 }
 
+# Starts this clone's private PostgreSQL (or checks the server MARKETPLACE_DB names) and exports MARKETPLACE_DB. When the
+# database cannot start, db.sh has printed the one line that says why, and the calling script stops here.
 start_db() {
   local url
-  url="$("$ROOT/build/db.sh" start)"
-  export MARKETPLACE_DB="${MARKETPLACE_DB:-$url}"
+  url="$("$ROOT/build/db.sh" start)" || exit 1
+  export MARKETPLACE_DB="$url"
 }

@@ -12,7 +12,7 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 ensure_tools
 ensure_dotnet
-start_db || { echo "could not start PostgreSQL" >&2; exit 1; }
+start_db
 
 echo "Restoring and building..."
 dotnet tool restore >/dev/null

@@ -9,7 +9,7 @@ cd "$ROOT"
 ensure_tools
 ensure_dotnet
 ensure_chromium
-start_db || { echo "could not start PostgreSQL" >&2; exit 1; }
+start_db
 
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
   docker compose -f docker-compose.yml config -q || { echo "docker-compose.yml is not valid" >&2; exit 1; }

@@ -58,6 +58,16 @@ public class MicroBenchmarks
     [Benchmark(Description = "Extract 1 MB")]
     public int Extract1Mb() => _t.Extract(_oneMb).Count;
 
+    [Benchmark(Description = "Load the embedded taxonomy")]
+    public int Load() => SkillTaxonomy.LoadEmbeddedResult().Taxonomy!.AliasCount;
+
+    [Benchmark(Description = "Load, then first Normalize and Extract")]
+    public int LoadAndWarm()
+    {
+        var t = SkillTaxonomy.LoadEmbeddedResult().Taxonomy!;
+        return (t.Normalize("C#") is null ? 0 : 1) + t.Extract("C# and Go").Count;
+    }
+
     [Benchmark(Description = "Score one pair")]
     public double Score() => _scorer.Score(_profile, _posting);
 

@@ -50,6 +50,14 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Skills_normalize_writes_the_skills_of_a_compound_mention_comma_separated_in_order()
+    {
+        var (code, output, _) = Run("C#/.NET\nAWS (EC2, S3)\nHTML/CSS/JavaScript\nJava/Cobol\n", "skills", "normalize");
+        code.ShouldBe(0);
+        output.ShouldBe("C#/.NET\tcsharp,dotnet\nAWS (EC2, S3)\taws,aws-ec2,aws-s3\nHTML/CSS/JavaScript\thtml,css,javascript\nJava/Cobol\tjava\n");
+    }
+
+    [Fact]
     public void Skills_extract_writes_one_id_per_line_once_each()
     {
         var (code, output, _) = Run("Senior C# dev. C#, Node.js and 5 years of Go; go to lunch.", "skills", "extract");

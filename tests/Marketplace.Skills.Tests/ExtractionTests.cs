@@ -33,6 +33,17 @@ public sealed class ExtractionTests
     }
 
     [Theory]
+    [InlineData("Stack: C#/.NET, HTML/CSS/JavaScript.", new[] { "csharp", "dotnet", "html", "css", "javascript" })]
+    [InlineData("We run on AWS (EC2, S3) and Kafka.", new[] { "aws", "aws-ec2", "aws-s3", "kafka" })]
+    [InlineData("Serverless on AWS (Lambda, SQS).", new[] { "aws", "aws-lambda", "amazon-sqs" })]
+    [InlineData("Java, Script and Oracle PL/SQL", new[] { "java", "pl-sql" })]
+    public void Compound_mentions_in_running_text_find_every_part(string text, string[] ids) => Ids(text).ShouldBe(ids);
+
+    [Fact]
+    public void No_alias_is_read_across_a_comma_or_a_bracket() =>
+        Ids("Amazon (S3 buckets), unit, tests").ShouldBe(["aws-s3"]);
+
+    [Theory]
     [InlineData("5 years of Go and PostgreSQL", new[] { "go", "postgresql" })]
     [InlineData("Backend developer: Go, Rust", new[] { "go", "rust" })]
     [InlineData("We use Spring with Kafka", new[] { "spring", "kafka" })]

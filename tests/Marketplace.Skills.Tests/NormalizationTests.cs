@@ -51,7 +51,44 @@ public sealed class NormalizationTests
     [InlineData("Amazon Web Services", "aws")]
     [InlineData("CI/CD", "ci-cd")]
     public void Known_mentions_normalize_to_their_skill(string mention, string id) =>
-        T.Normalize(mention)?.Id.ShouldBe(id, $"'{mention}'");
+        (T.NormalizeOne(mention)?.Id).ShouldBe(id, $"'{mention}'");
+
+    [Theory]
+    [InlineData("C#/.NET", "csharp,dotnet")]
+    [InlineData("HTML/CSS/JavaScript", "html,css,javascript")]
+    [InlineData("HTML, CSS and JavaScript", "html,css,javascript")]
+    [InlineData("AWS (EC2, S3)", "aws,aws-ec2,aws-s3")]
+    [InlineData("AWS (Lambda, SQS)", "aws,aws-lambda,amazon-sqs")]
+    [InlineData("Java / Spring Boot", "java,spring-boot")]
+    [InlineData("Java + Spring", "java,spring")]
+    [InlineData("Kafka or RabbitMQ", "kafka,rabbitmq")]
+    [InlineData("C# .NET", "csharp,dotnet")]
+    [InlineData("Java 17 Spring Boot", "java,spring-boot")]
+    [InlineData("Oracle PL/SQL", "pl-sql")]
+    [InlineData("PL/SQL, Java", "pl-sql,java")]
+    [InlineData("CI/CD", "ci-cd")]
+    [InlineData("Python3/Django", "python,django")]
+    [InlineData("Amazon Web Services (AWS)", "aws")]
+    [InlineData("Node.js (Express)", "nodejs,express")]
+    [InlineData("Java/Cobol", "java")]
+    public void Compound_mentions_give_every_known_part_in_order(string mention, string ids)
+    {
+        string.Join(',', T.Normalize(mention).Select(s => s.Id)).ShouldBe(ids, $"'{mention}'");
+        T.NormalizeOne(mention).ShouldBe(ids.Contains(',') ? null : T.Find(ids));
+    }
+
+    [Fact]
+    public void Parts_keep_the_unknown_parts_as_written()
+    {
+        T.NormalizeParts("Java/Cobol, Kafka").Select(p => (p.Text, p.Skill?.Id)).ShouldBe([("Java", "java"), ("Cobol", null), ("Kafka", "kafka")]);
+        T.NormalizeParts("Senior Java developer").Select(p => (p.Text, p.Skill?.Id)).ShouldBe([("Senior Java developer", null)]);
+    }
+
+    [Theory]
+    [InlineData("Java developer")]
+    [InlineData("experience with Java")]
+    [InlineData("go and see")]
+    public void Phrases_around_a_skill_are_not_compounds(string mention) => T.Normalize(mention).ShouldBeEmpty();
 
     [Theory]
     [InlineData("")]
@@ -65,10 +102,10 @@ public sealed class NormalizationTests
     [InlineData("17")]
     [InlineData("Kotlin 2")]
     [InlineData("\u0000\u0001\u001f")]
-    public void Unknown_mentions_stay_unknown(string mention) => T.Normalize(mention).ShouldBeNull();
+    public void Unknown_mentions_stay_unknown(string mention) => T.Normalize(mention).ShouldBeEmpty();
 
     [Fact]
-    public void Null_is_unknown() => T.Normalize(null).ShouldBeNull();
+    public void Null_is_unknown() => T.Normalize(null).ShouldBeEmpty();
 
     [Theory]
     [InlineData("ASP.NET-Core", "asp.net core")]
@@ -93,16 +130,16 @@ public sealed class NormalizationTests
         var gen = Gen.OneOf(words.Array[0, 5].Select(ws => string.Concat(ws)), Gen.String);
         gen.Sample(text =>
         {
-            var first = T.Normalize(text);
-            if (first is null) return true;
-            return T.Normalize(first.Name) == first && T.Normalize(first.Id.Replace('-', ' ')) is var byId && (byId is null || byId == first || byId.Id != first.Id);
+            var found = T.Normalize(text);
+            // Each skill found normalizes back to itself by its name, and the found list has no repeats.
+            return found.Distinct().Count() == found.Count && found.All(s => T.NormalizeOne(s.Name) == s);
         }, iter: 5000);
     }
 
     [Fact]
     public void Normalize_never_throws_and_is_stable_on_random_strings()
     {
-        Gen.String.Sample(s => T.Normalize(s) == T.Normalize(s), iter: 5000);
+        Gen.String.Sample(s => T.Normalize(s).SequenceEqual(T.Normalize(s)), iter: 5000);
     }
 
     [Fact]
@@ -110,6 +147,6 @@ public sealed class NormalizationTests
     {
         foreach (var skill in T.Skills)
             foreach (var alias in T.AliasesOf(skill))
-                T.Normalize(alias.Text).ShouldBe(skill, $"alias '{alias.Text}'");
+                T.NormalizeOne(alias.Text).ShouldBe(skill, $"alias '{alias.Text}'");
     }
 }

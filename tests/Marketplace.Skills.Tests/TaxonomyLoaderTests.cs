@@ -75,7 +75,7 @@ public sealed class TaxonomyLoaderTests
         var csharp = t.Find("csharp")!;
         t.RelatedTo(csharp).ShouldHaveSingleItem().Similarity.ShouldBe(0.4);
         t.ImpliedBy(t.Find("aspnet-core")!).ShouldBe([csharp.Index]);
-        t.Normalize("aspnetcore")!.Id.ShouldBe("aspnet-core");
+        t.NormalizeOne("aspnetcore")!.Id.ShouldBe("aspnet-core");
     }
 
     [Fact]

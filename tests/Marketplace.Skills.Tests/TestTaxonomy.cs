@@ -57,6 +57,11 @@ internal static class TestTaxonomy
         S("aws-lambda", "AWS Lambda", "cloud", ["lambda"], ambiguous: ["lambda"], implies: ["aws"]),
         S("ci-cd", "CI/CD", "ci-cd", ["ci cd", "continuous integration"]),
         S("html", "HTML", "language", ["html5"]),
+        S("css", "CSS", "language", ["css3"]),
+        S("aws-s3", "Amazon S3", "cloud", ["s3", "aws s3"], implies: ["aws"]),
+        S("aws-ec2", "Amazon EC2", "cloud", ["ec2", "aws ec2"], implies: ["aws"]),
+        S("amazon-sqs", "Amazon SQS", "messaging", ["sqs", "aws sqs"], implies: ["aws"]),
+        S("pl-sql", "PL/SQL", "language", ["plsql"], implies: ["sql"]),
     ];
 
     public static readonly Lazy<SkillTaxonomy> Instance = new(() =>

@@ -115,9 +115,11 @@ internal static class MatchJson
     private static Skill? Resolve(string? mention, SkillTaxonomy taxonomy, string at, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(mention)) { errors.Add($"{at}.skill is missing"); return null; }
-        var skill = taxonomy.Find(mention) ?? taxonomy.Normalize(mention);
-        if (skill is null) errors.Add($"{at}.skill '{mention}' is not a known skill");
-        return skill;
+        if (taxonomy.Find(mention) is { } byId) return byId;
+        var skills = taxonomy.Normalize(mention);
+        if (skills.Count == 0) errors.Add($"{at}.skill '{mention}' is not a known skill");
+        else if (skills.Count > 1) errors.Add($"{at}.skill '{mention}' names several skills ({string.Join(", ", skills.Select(s => s.Id))}); give one per entry");
+        return skills.Count == 1 ? skills[0] : null;
     }
 
     private static Seniority? ParseSeniority(string? value, string at, List<string> errors) =>

@@ -41,11 +41,18 @@ public sealed class SkillExtractor
     {
         if (string.IsNullOrEmpty(text)) return [];
         var tokens = Tokenizer.Tokenize(text);
+        var gaps = Gaps(text, tokens);
         var candidates = new List<Candidate>();
+        TrieNode? head = null;
         int i = 0;
         while (i < tokens.Count)
         {
-            var found = MatchesAt(tokens, i);
+            // Items in brackets after a skill are tried with it first: "AWS (Lambda, SQS)", "Azure (Functions, Service Bus)".
+            if ((gaps[i] & Gap.Close) != 0 || (gaps[i] & Gap.Hard) != 0 && (gaps[i] & Gap.Comma) == 0) head = null;
+            if ((gaps[i] & Gap.Open) != 0)
+                head = candidates.Count > 0 && candidates[^1] is var last && last.Token + last.Matches[0].Tokens == i ? Walk(tokens, last.Token, last.Matches[0].Tokens) : null;
+            var found = head is null ? [] : MatchesFrom(head, tokens, gaps, i);
+            if (found.Count == 0) found = MatchesAt(tokens, gaps, i);
             if (found.Count == 0) { i++; continue; }
             candidates.Add(new Candidate(i, found));
             i += found[0].Tokens;
@@ -73,13 +80,59 @@ public sealed class SkillExtractor
     /// <summary>The distinct skills mentioned, in order of first mention.</summary>
     public IReadOnlyList<Skill> ExtractSkills(string? text) => [.. Extract(text).Select(m => m.Skill).Distinct()];
 
+    [Flags]
+    private enum Gap : byte { None = 0, Hard = 1, Open = 2, Close = 4, Comma = 8 }
+
+    private static readonly char[] HardSeparators = [',', ';', '|', '(', ')', '[', ']', '{', '}', '\n', '\r'];
+
+    // What separates each token from the one before it. No alias is read across a comma, a semicolon, a bracket or a line break.
+    private static Gap[] Gaps(string text, List<Token> tokens)
+    {
+        var gaps = new Gap[tokens.Count];
+        for (int k = 1; k < tokens.Count; k++)
+        {
+            var gap = text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End);
+            if (gap.IndexOfAny(HardSeparators) < 0) continue;
+            var g = Gap.Hard;
+            if (gap.IndexOfAny('(', '[') >= 0) g |= Gap.Open;
+            if (gap.IndexOfAny(')', ']') >= 0) g |= Gap.Close;
+            if (gap.Trim().SequenceEqual(",")) g |= Gap.Comma;
+            gaps[k] = g;
+        }
+        return gaps;
+    }
+
+    private TrieNode? Walk(List<Token> tokens, int from, int count)
+    {
+        var node = _root;
+        for (int k = from; k < from + count && node is not null; k++) node = node.Find(tokens[k].Text);
+        return node;
+    }
+
+    // Aliases that continue the head's path with the tokens from i ("aws" + "lambda"), longest first.
+    private static List<Match> MatchesFrom(TrieNode head, List<Token> tokens, Gap[] gaps, int i)
+    {
+        var matches = new List<Match>(1);
+        var node = head;
+        for (int j = i; j < tokens.Count; j++)
+        {
+            if (j > i && gaps[j] != Gap.None) break;
+            node = node.Find(tokens[j].Text);
+            if (node is null) break;
+            if (node.Terminal is { } entry) matches.Add(new Match(entry, j - i + 1));
+        }
+        matches.Reverse();
+        return matches;
+    }
+
     // Every alias that ends a path from token i, longest first.
-    private List<Match> MatchesAt(List<Token> tokens, int i)
+    private List<Match> MatchesAt(List<Token> tokens, Gap[] gaps, int i)
     {
         var matches = new List<Match>(1);
         var node = _root;
         for (int j = i; j < tokens.Count; j++)
         {
+            if (j > i && gaps[j] != Gap.None) break;
             var next = node.Find(tokens[j].Text);
             if (next is null) break;
             node = next;

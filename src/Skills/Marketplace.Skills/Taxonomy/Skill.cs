@@ -18,6 +18,9 @@ public sealed class Skill
     public string Category { get; }
     public long Popularity { get; }
 
+    /// <summary>Whether the skill's category is part of the backend core rather than a skill next to it (mobile, CRM, office tools...).</summary>
+    public bool IsBackendCore => SkillCategories.Find(Category)?.IsBackendCore ?? false;
+
     public override string ToString() => Id;
 }
 

@@ -24,8 +24,14 @@ public sealed class SkillTaxonomy
         int[][] impliedClosure,
         (int, double)[][] related,
         IReadOnlyList<AliasInfo>[] aliases,
-        IReadOnlyList<string> sources)
+        IReadOnlyList<string> sources,
+        IReadOnlyList<SkillDefinition> definitions,
+        FrozenDictionary<string, string> mergedInto,
+        FrozenSet<string> notSkillKeys)
     {
+        Definitions = definitions;
+        MergedInto = mergedInto;
+        NotSkillKeys = notSkillKeys;
         Skills = skills;
         AliasKeys = aliasKeys;
         _impliedClosure = impliedClosure;
@@ -43,6 +49,21 @@ public sealed class SkillTaxonomy
 
     public IReadOnlyList<Skill> Skills { get; }
 
+    /// <summary>The definitions this taxonomy was built from, in index order (an overlay's changes applied).</summary>
+    public IReadOnlyList<SkillDefinition> Definitions { get; }
+
+    /// <summary>Ids merged away by an overlay and the skill each now resolves to.</summary>
+    public IReadOnlyDictionary<string, string> MergedInto { get; }
+
+    /// <summary>Keys (<see cref="Tokenizer.Key"/>) of the mentions an overlay marked as not a skill.</summary>
+    public IReadOnlySet<string> NotSkillKeys { get; }
+
+    /// <summary>Whether an overlay marked this mention as not a skill.</summary>
+    public bool IsMarkedNotASkill(string? mention) => NotSkillKeys.Count > 0 && NotSkillKeys.Contains(Tokenizer.Key(mention));
+
+    /// <summary>This taxonomy with the overlay's changes applied in order, validated like the data files; errors name the change and the conflict.</summary>
+    public TaxonomyLoadResult WithOverlay(TaxonomyOverlay overlay) => TaxonomyOverlayApplier.Apply(this, overlay);
+
     /// <summary>The "source" notes of the files the taxonomy was loaded from (credits and licences).</summary>
     public IReadOnlyList<string> Sources { get; }
 
@@ -53,15 +74,16 @@ public sealed class SkillTaxonomy
 
     public Skill this[int index] => Skills[index];
 
+    /// <summary>The skill with this id (an id merged away resolves to the skill it was merged into).</summary>
     public bool TryGet(string id, out Skill skill)
     {
-        if (_byId.TryGetValue(id, out var found)) { skill = found; return true; }
-        skill = null!;
-        return false;
+        skill = Find(id)!;
+        return skill is not null;
     }
 
-    /// <summary>The skill with this id, or null.</summary>
-    public Skill? Find(string id) => _byId.GetValueOrDefault(id);
+    /// <summary>The skill with this id, or null; an id merged away by an overlay resolves to the skill it was merged into.</summary>
+    public Skill? Find(string id) =>
+        _byId.GetValueOrDefault(id) ?? (MergedInto.Count > 0 && MergedInto.TryGetValue(id, out string? into) ? _byId.GetValueOrDefault(into) : null);
 
     /// <summary>Typeahead suggestions for what someone is typing in a skill picker (see <see cref="SkillSuggester"/>).</summary>
     public IReadOnlyList<SkillSuggestion> Suggest(string? text, int limit = 8) => SkillSuggester.For(this).Suggest(text, limit);
@@ -82,8 +104,14 @@ public sealed class SkillTaxonomy
 
     internal CreditSource[] CreditSourcesArray(int required) => _creditSources[required];
 
-    /// <summary>The canonical skill for a single explicit mention ("Java 17", "postgres", "Microsoft ASP.NET"), or null when unknown; never guesses.</summary>
-    public Skill? Normalize(string? mention) => _normalizer.Value.Normalize(mention);
+    /// <summary>The canonical skills an explicit mention names, in order ("Java 17" -> Java; "C#/.NET" -> C#, .NET); empty when unknown; never guesses.</summary>
+    public IReadOnlyList<Skill> Normalize(string? mention) => _normalizer.Value.Normalize(mention);
+
+    /// <summary>The one canonical skill a mention names ("Java 17", "postgres", "Microsoft ASP.NET"); null when it is unknown or names several.</summary>
+    public Skill? NormalizeOne(string? mention) => _normalizer.Value.NormalizeOne(mention);
+
+    /// <summary>The parts of a mention with the skill each names, unknown parts included (null skill), for callers that collect unknown mentions.</summary>
+    public IReadOnlyList<MentionPart> NormalizeParts(string? mention) => _normalizer.Value.NormalizeParts(mention);
 
     /// <summary>Skills mentioned in free text, with their positions; ordinary words that are also skills need evidence.</summary>
     public IReadOnlyList<SkillMention> Extract(string? text) => _extractor.Value.Extract(text);

@@ -14,12 +14,8 @@ public sealed record TaxonomyLoadResult(SkillTaxonomy? Taxonomy, IReadOnlyList<s
 /// <summary>Builds and validates a <see cref="SkillTaxonomy"/> from JSON texts or from definitions.</summary>
 public static partial class TaxonomyLoader
 {
-    /// <summary>The categories the data format allows.</summary>
-    public static readonly FrozenSet<string> Categories = new[]
-    {
-        "language", "runtime", "web-framework", "orm", "database", "cache", "messaging", "cloud", "container", "ci-cd",
-        "observability", "testing", "security", "architecture", "api", "tool", "data", "os",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The categories the data format allows (see <see cref="SkillCategories"/>).</summary>
+    public static readonly FrozenSet<string> Categories = SkillCategories.All.Select(c => c.Id).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -57,7 +53,8 @@ public static partial class TaxonomyLoader
     public static TaxonomyLoadResult FromDefinitions(IEnumerable<SkillDefinition> skills) =>
         Build([.. skills.Select(s => ("definitions", s))], [], []);
 
-    private static TaxonomyLoadResult Build(List<(string File, SkillDefinition Skill)> definitions, List<string> sources, List<string> errors)
+    internal static TaxonomyLoadResult Build(List<(string File, SkillDefinition Skill)> definitions, List<string> sources, List<string> errors,
+        IReadOnlyDictionary<string, string>? mergedInto = null, IReadOnlyCollection<string>? notSkillKeys = null)
     {
         var warnings = new List<string>();
         var skills = new List<Skill>();
@@ -136,7 +133,9 @@ public static partial class TaxonomyLoader
         if (errors.Count > 0) return new TaxonomyLoadResult(null, errors, warnings);
 
         var relatedArrays = related.Select(r => r.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToArray()).ToArray();
-        var taxonomy = new SkillTaxonomy(skills, aliasKeys.ToFrozenDictionary(StringComparer.Ordinal), closure!, relatedArrays, aliases, sources);
+        var taxonomy = new SkillTaxonomy(skills, aliasKeys.ToFrozenDictionary(StringComparer.Ordinal), closure!, relatedArrays, aliases, sources,
+            kept, (mergedInto ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal),
+            (notSkillKeys ?? []).ToFrozenSet(StringComparer.Ordinal));
         return new TaxonomyLoadResult(taxonomy, [], warnings);
     }
 

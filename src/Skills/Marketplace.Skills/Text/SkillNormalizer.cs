@@ -4,7 +4,7 @@ using Marketplace.Skills.Taxonomy;
 
 namespace Marketplace.Skills.Text;
 
-/// <summary>Maps one explicit skill mention to its canonical skill: exact alias key first, then without versions, vendor prefix and plural; never a fuzzy guess.</summary>
+/// <summary>Maps one explicit skill mention to its canonical skills: exact alias key first, then without versions, vendor prefix and plural, then its parts (compound mentions); never a fuzzy guess.</summary>
 public sealed partial class SkillNormalizer
 {
     /// <summary>Leading vendor names that O*NET and job ads put before product names.</summary>
@@ -35,16 +35,165 @@ public sealed partial class SkillNormalizer
         _squashed = squashed.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>The canonical skill, or null when the mention is unknown.</summary>
-    public Skill? Normalize(string? mention)
+    /// <summary>How many tokens a separator-free part may have for it to be read as skills written side by side ("C# .NET").</summary>
+    private const int MaxCoverTokens = 12;
+
+    /// <summary>The skills a mention names, in the order they appear, each once; empty when nothing in it is known.</summary>
+    public IReadOnlyList<Skill> Normalize(string? mention)
     {
-        if (string.IsNullOrWhiteSpace(mention)) return null;
-        var tokens = Tokenizer.Key(mention).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var parts = NormalizeParts(mention);
+        if (parts.Count == 1) return parts[0].Skill is { } only ? [only] : [];
+        var skills = new List<Skill>(parts.Count);
+        foreach (var part in parts)
+            if (part.Skill is { } skill && !skills.Contains(skill)) skills.Add(skill);
+        return skills;
+    }
+
+    /// <summary>The one skill a mention names; null when it is unknown or names several ("C#/.NET").</summary>
+    public Skill? NormalizeOne(string? mention) => Normalize(mention) is [var one] ? one : null;
+
+    /// <summary>
+    /// The parts of a mention and the skill each names (null when unknown): the whole mention when it is an alias, else its
+    /// parts split at separators ("/", ",", ";", "&amp;", "+", "and", "or", brackets), where items in brackets after a head are
+    /// tried with the head first ("AWS (Lambda, SQS)" -> AWS, AWS Lambda, Amazon SQS).
+    /// </summary>
+    public IReadOnlyList<MentionPart> NormalizeParts(string? mention)
+    {
+        if (string.IsNullOrWhiteSpace(mention)) return [];
+        string text = SafeNfkc(mention);
+        var tokens = Tokenizer.Tokenize(text);
+        if (tokens.Count == 0) return [];
+        var all = tokens.Select(t => t.Text).ToList();
+        if (_taxonomy.NotSkillKeys.Count > 0 && _taxonomy.NotSkillKeys.Contains(string.Join(' ', all))) return [new MentionPart(mention.Trim(), null)];
+        if (NormalizeWhole(all) is { } whole) return [new MentionPart(mention.Trim(), whole)];
+
+        var segments = Segment(text, tokens);
+        var parts = new List<MentionPart>(segments.Count);
+        var ambiguousParts = new List<int>();
+        int i = 0;
+        while (i < segments.Count)
+        {
+            var seg = segments[i];
+            // Segments joined by a soft separator may form one alias ("PL/SQL", "TCP/IP", "A/B testing"): longest first.
+            int taken = 1;
+            Skill? skill = null;
+            for (int j = segments.Count - 1; j > i && skill is null; j--)
+            {
+                if (!Joinable(segments, i, j)) continue;
+                var joined = segments.Skip(i).Take(j - i + 1).SelectMany(s => s.Tokens).ToList();
+                if (seg.Head is { } head && NormalizeWhole([.. head, .. joined]) is { } withHead) { skill = withHead; taken = j - i + 1; }
+                else if (NormalizeWhole(joined) is { } found) { skill = found; taken = j - i + 1; }
+            }
+            if (skill is not null)
+            {
+                parts.Add(new MentionPart(Text(text, tokens, seg.First, segments[i + taken - 1].Last), skill));
+                i += taken;
+                continue;
+            }
+            string partText = Text(text, tokens, seg.First, seg.Last);
+            bool ambiguous = false;
+            var single = (seg.Head is { } h ? NormalizeWhole([.. h, .. seg.Tokens]) : null) ?? NormalizeWhole(seg.Tokens, out ambiguous);
+            if (single is not null && ambiguous) { parts.Add(new MentionPart(partText, single)); ambiguousParts.Add(parts.Count - 1); }
+            else if (single is not null) parts.Add(new MentionPart(partText, single));
+            else if (Cover(seg.Tokens) is { } covered) parts.AddRange(covered.Select(c => new MentionPart(Text(text, tokens, seg.First + c.From, seg.First + c.To), c.Skill)));
+            else parts.Add(new MentionPart(partText, null));
+            i++;
+        }
+        // An ordinary word ("go", "spring") counts as a part only when every other part is a skill too: "Go and Rust", not "go and see".
+        if (ambiguousParts.Count > 0 && parts.Any(p => p.Skill is null))
+            foreach (int k in ambiguousParts) parts[k] = parts[k] with { Skill = null };
+        return parts;
+    }
+
+    // Only soft separators ("/", "&", "+", "-") may be read through; a comma, "and" or a bracket always ends a part.
+    private static bool Joinable(List<MentionSegment> segments, int from, int to)
+    {
+        for (int k = from + 1; k <= to; k++)
+            if (!segments[k].AfterSoft || segments[k].Level != segments[from].Level) return false;
+        return true;
+    }
+
+    // Tokens that are all known skills side by side ("C# .NET", "Java Spring Boot"): greedy longest from the left, every token covered.
+    private List<(int From, int To, Skill Skill)>? Cover(List<string> tokens)
+    {
+        if (tokens.Count < 2 || tokens.Count > MaxCoverTokens) return null;
+        var result = new List<(int, int, Skill)>();
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            int j = tokens.Count - 1;
+            Skill? found = null;
+            for (; j >= i; j--)
+                if ((found = NormalizeWhole(tokens.GetRange(i, j - i + 1))) is not null) break;
+            if (found is null) return null;
+            result.Add((i, j, found));
+            i = j + 1;
+        }
+        return result;
+    }
+
+    private static string Text(string text, List<Token> tokens, int first, int last) =>
+        text[tokens[first].Start..tokens[last].End];
+
+    private static List<MentionSegment> Segment(string text, List<Token> tokens)
+    {
+        var segments = new List<MentionSegment>();
+        var heads = new Stack<List<string>?>();
+        List<string>? head = null;
+        MentionSegment? current = null;
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            string gap = k == 0 ? "" : text[tokens[k - 1].End..t.Start];
+            bool open = gap.IndexOfAny(OpenBrackets) >= 0, close = gap.IndexOfAny(CloseBrackets) >= 0;
+            bool hard = open || close || gap.IndexOfAny(HardSeparators) >= 0;
+            bool soft = !hard && gap.IndexOfAny(SoftSeparators) >= 0;
+            if (close) head = heads.Count > 0 ? heads.Pop() : null;
+            if (open) { heads.Push(head); head = current?.Tokens; }
+            if (t.Text is "and" or "or" && k > 0 && k < tokens.Count - 1) { current = null; continue; }
+            if (current is null || hard || soft)
+            {
+                current = new MentionSegment(k, heads.Count, head, soft && current is not null);
+                segments.Add(current);
+            }
+            current.Tokens.Add(t.Text);
+            current.Last = k;
+        }
+        return segments;
+    }
+
+    private static readonly char[] OpenBrackets = ['(', '['];
+    private static readonly char[] CloseBrackets = [')', ']'];
+    private static readonly char[] HardSeparators = [',', ';', '|', '\n', '\r', ':'];
+    private static readonly char[] SoftSeparators = ['/', '&', '+'];
+
+    private static string SafeNfkc(string s)
+    {
+        try { return s.IsNormalized(System.Text.NormalizationForm.FormKC) ? s : s.Normalize(System.Text.NormalizationForm.FormKC); }
+        catch (ArgumentException) { return s; }
+    }
+
+    private sealed class MentionSegment(int first, int level, List<string>? head, bool afterSoft)
+    {
+        public int First { get; } = first;
+        public int Last { get; set; } = first;
+        public int Level { get; } = level;
+        public List<string>? Head { get; } = head;
+        public bool AfterSoft { get; } = afterSoft;
+        public List<string> Tokens { get; } = [];
+    }
+
+    // The whole of one part: exact key, then without versions, vendor prefix and plural; never a fuzzy guess.
+    private Skill? NormalizeWhole(List<string> tokens) => NormalizeWhole(tokens, out _);
+
+    private Skill? NormalizeWhole(List<string> tokens, out bool ambiguous)
+    {
+        ambiguous = false;
         if (tokens.Count == 0) return null;
         foreach (var candidate in Candidates(tokens))
         {
             string key = string.Join(' ', candidate);
-            if (_taxonomy.AliasKeys.TryGetValue(key, out var entry)) return _taxonomy[entry.Skill];
+            if (_taxonomy.AliasKeys.TryGetValue(key, out var entry)) { ambiguous = entry.Ambiguous; return _taxonomy[entry.Skill]; }
             if (_squashed.TryGetValue(Squash(key), out int skill)) return _taxonomy[skill];
         }
         return null;
@@ -127,3 +276,6 @@ public sealed partial class SkillNormalizer
     [GeneratedRegex(@"^([a-z][a-z.+#]*[a-z+#])v?\d+(\.\d+)*$")]
     private static partial Regex GluedVersion();
 }
+
+/// <summary>One part of a mention as written, and the skill it names (null when unknown).</summary>
+public sealed record MentionPart(string Text, Skill? Skill);

@@ -25,6 +25,7 @@ public static class ProfilesModule
         builder.Services.AddScoped<IProfileRepository, ProfileRepository>();
         builder.Services.AddScoped<ITaxonomy, SkillsLibraryTaxonomy>();
         builder.Services.AddSingleton<ICvTextReader, CvTextReader>();
+        builder.Services.AddCvReadingRateLimit();
         builder.Services.AddScoped<IIntegrationEventHandler<UserDeleted>, EraseDeletedSeeker>();
         builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
         return builder;

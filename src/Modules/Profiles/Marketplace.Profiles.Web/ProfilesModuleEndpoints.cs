@@ -1,9 +1,14 @@
+using Marketplace.Profiles.Web.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Profiles.Web;
 
 public static class ProfilesModuleEndpoints
 {
-    /// <summary>The Profiles module has no endpoints yet; the host already composes it so they only need adding here.</summary>
-    public static IEndpointRouteBuilder MapProfilesModule(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapProfilesModule(this IEndpointRouteBuilder app)
+    {
+        MyProfileEndpoints.Map(app);
+        SkillSuggestionEndpoints.Map(app);
+        return app;
+    }
 }

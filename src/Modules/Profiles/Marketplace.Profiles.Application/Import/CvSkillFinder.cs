@@ -49,7 +49,9 @@ public static partial class CvSkillFinder
             var sentence = sentences.First(s => s.Start <= mention.Start && mention.Start < s.End);
             var sentenceText = text[sentence.Start..sentence.End];
             found.AddEvidence(Excerpt(text, sentence, mention.Start, mention.Length));
-            if (NearestYears(sentenceText, mention.Start - sentence.Start, mention.Length) is { } years)
+            var others = mentions.Where(m => m != mention && m.Start >= sentence.Start && m.Start < sentence.End)
+                .Select(m => new Span(m.Start - sentence.Start, m.Start - sentence.Start + m.Length)).ToList();
+            if (NearestYears(sentenceText, mention.Start - sentence.Start, mention.Length, others) is { } years)
             {
                 found.Years = Math.Max(found.Years ?? 0, years);
             }
@@ -134,16 +136,20 @@ public static partial class CvSkillFinder
         return merged.Sum(r => r.To == r.From ? 0.5m : r.To - r.From);
     }
 
-    private static decimal? NearestYears(string sentence, int mentionStart, int mentionLength)
+    // The closest "N years" in the sentence, unless a comma, a semicolon or another skill stands between: in "Python for
+    // 3 years, then Go" the years are Python's only.
+    private static decimal? NearestYears(string sentence, int mentionStart, int mentionLength, List<Span> others)
     {
         decimal? best = null;
         var bestDistance = int.MaxValue;
         foreach (Match match in YearsOfUse().Matches(sentence))
         {
-            var distance = match.Index >= mentionStart + mentionLength
-                ? match.Index - (mentionStart + mentionLength)
-                : Math.Max(0, mentionStart - (match.Index + match.Length));
-            if (distance > MaxYearsDistance || distance >= bestDistance)
+            var after = match.Index >= mentionStart + mentionLength;
+            var gap = after ? new Span(mentionStart + mentionLength, match.Index) : new Span(match.Index + match.Length, mentionStart);
+            var distance = Math.Max(0, gap.End - gap.Start);
+            if (distance > MaxYearsDistance || distance >= bestDistance
+                || (distance > 0 && sentence.AsSpan(gap.Start, distance).IndexOfAny(",;") >= 0)
+                || others.Any(o => o.Start >= gap.Start && o.End <= gap.End))
             {
                 continue;
             }

@@ -18,8 +18,10 @@ internal sealed class SkillsLibraryTaxonomy(ProfilesDbContext context, TimeProvi
 
     public IReadOnlyList<MentionPart> Resolve(string mention)
     {
-        var text = mention.Trim();
-        return [new MentionPart(text, Skills.Normalize(text) is { } skill ? ToDto(skill) : null)];
+        var parts = Skills.NormalizeParts(mention);
+        return parts.Count == 0
+            ? [new MentionPart(mention.Trim(), null)]
+            : [.. parts.Select(p => new MentionPart(p.Text.Trim(), p.Skill is { } skill ? ToDto(skill) : null))];
     }
 
     public IReadOnlyList<SkillSuggestion> Suggest(string text, int limit) =>

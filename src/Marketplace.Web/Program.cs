@@ -2,14 +2,9 @@ using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Application.Behaviors;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Web;
-using Marketplace.Courses.Infrastructure;
-using Marketplace.Courses.Web;
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Infrastructure;
 using Marketplace.Identity.Web;
-using Marketplace.Jobs.Infrastructure;
-using Marketplace.Jobs.Web;
-using Marketplace.Profiles.Infrastructure;
-using Marketplace.Profiles.Web;
 using Marketplace.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
@@ -30,19 +25,13 @@ builder.AddProblems();
 // Migrations run first among the hosted services: Hangfire's server and the outbox sweep need the tables.
 builder.Services.AddHostedService<DatabaseMigrationHostedService>();
 
-builder.AddProfilesModule();
-builder.AddJobsModule();
-builder.AddCoursesModule();
-builder.AddIdentityModule();
+builder.AddModules(HostModules.All);
 
+// No options.Assemblies: the source generator then finds the handlers of every referenced assembly, so the modules'
+// descriptors stay the one list (tests/Marketplace.ArchitectureTests/CompositionTests.cs proves both agree).
 builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies =
-    [
-        typeof(Marketplace.Jobs.Application.Postings.IPostingRepository),
-        typeof(Marketplace.Courses.Application.SkillDemand.ISkillDemandStore),
-    ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 
@@ -86,10 +75,7 @@ app.MapScalarApiReference("/scalar");
 app.MapBackgroundJobsDashboard();
 app.MapRazorPages();
 
-app.MapProfilesModule();
-app.MapJobsModule();
-app.MapCoursesModule();
-app.MapIdentityModule();
+app.MapModules();
 
 await app.RunAsync();
 

@@ -7,10 +7,13 @@ namespace Marketplace.ArchitectureTests;
 /// NetArchTest sees one assembly at a time and only the types that are used; the project references are the
 /// wiring itself, so they are checked from the .csproj files.
 /// </summary>
-public sealed partial class ProjectReferenceTests
+public sealed class ProjectReferenceTests
 {
-    [GeneratedRegex(@"^Marketplace\.(?<module>Profiles|Jobs|Courses|Identity)\.(?<layer>Domain|Application|Infrastructure|Web|Contracts)$")]
-    private static partial Regex ModuleProject();
+    /// <summary>A project of one of the host's modules, by its descriptor's title and a layer.</summary>
+    private static readonly Regex ModuleProjectPattern = new(
+        $@"^Marketplace\.(?<module>{string.Join('|', Modules.Names)})\.(?<layer>{string.Join('|', Modules.Layers)})$", RegexOptions.CultureInvariant);
+
+    private static Regex ModuleProject() => ModuleProjectPattern;
 
     /// <summary>What a project may reference; anything not allowed is a violation.</summary>
     internal static IEnumerable<string> Violations(string project, IEnumerable<string> references)
@@ -56,7 +59,7 @@ public sealed partial class ProjectReferenceTests
         };
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln"))) dir = dir.Parent;

@@ -41,4 +41,12 @@ public sealed class RulesCanFailTests
     [Fact]
     public void Handler_rule_catches_an_internal_handler() =>
         ShouldFail(Rules.HandlersArePublic(Violations("InternalHandler")), "HiddenHandler");
+
+    [Fact]
+    public void Empty_selection_guard_catches_a_selection_that_matches_nothing()
+    {
+        var misspelt = Types.InAssembly(typeof(RulesCanFailTests).Assembly).That().ResideInNamespace("Marketplace.ArchitectureTests.Violations.NoSuchNamespace");
+        Modules.WhyEmpty(misspelt, "a misspelt namespace").ShouldNotBeNull();
+        Modules.WhyEmpty(Violations("Unsealed"), "the unsealed sample").ShouldBeNull();
+    }
 }

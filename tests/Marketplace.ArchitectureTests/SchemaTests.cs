@@ -13,17 +13,17 @@ public sealed class SchemaTests
             .Select(e => $"{e.ClrType.Name} -> {e.GetSchema() ?? "(default)"}.{e.GetTableName()}")
             .ToList();
 
-    private static IEnumerable<(string Module, DbContext Context)> ModuleContexts()
+    private static IEnumerable<(string Module, string Schema, DbContext Context)> ModuleContexts()
     {
-        foreach (var module in Modules.Names)
+        foreach (var module in Modules.All)
         {
-            var factories = Modules.Load(module, "Infrastructure").GetTypes()
+            var factories = module.Layer(Marketplace.BuildingBlocks.Infrastructure.Modules.ModuleLayer.Infrastructure).GetTypes()
                 .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i =>
                     i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>)));
             foreach (var factory in factories)
             {
                 var create = factory.GetMethod("CreateDbContext")!;
-                yield return (module, (DbContext)create.Invoke(Activator.CreateInstance(factory), [Array.Empty<string>()])!);
+                yield return (module.Title, module.Schema, (DbContext)create.Invoke(Activator.CreateInstance(factory), [Array.Empty<string>()])!);
             }
         }
     }
@@ -32,13 +32,12 @@ public sealed class SchemaTests
     public void Every_module_with_persistence_has_a_design_time_context_in_its_own_schema()
     {
         var contexts = ModuleContexts().ToList();
-        contexts.Select(c => c.Module).ShouldContain("Jobs");
-        contexts.Select(c => c.Module).ShouldContain("Courses");
-        foreach (var (module, context) in contexts)
+        contexts.Select(c => c.Module).ShouldBe(Modules.Names, ignoreOrder: true);
+        foreach (var (_, schema, context) in contexts)
         {
             using (context)
             {
-                TablesOutsideSchema(context, module.ToLowerInvariant()).ShouldBeEmpty($"{context.GetType().Name}");
+                TablesOutsideSchema(context, schema).ShouldBeEmpty($"{context.GetType().Name}");
                 context.Model.GetEntityTypes().ShouldNotBeEmpty();
             }
         }

@@ -91,7 +91,7 @@ public static partial class ApiAccess
         await using (var scope = app.Services.CreateAsyncScope())
         {
             client = (await scope.ServiceProvider.GetRequiredService<IApiClients>()
-                .CreateAsync(employer, "Tests", ApiScopes.All, CancellationToken.None)).Value;
+                .CreateAsync(employer, "Tests", AllApiScopes.Names, CancellationToken.None)).Value;
         }
 
         return await TokenAsync(app, new Dictionary<string, string>
@@ -99,7 +99,7 @@ public static partial class ApiAccess
             ["grant_type"] = "client_credentials",
             ["client_id"] = client.ClientId,
             ["client_secret"] = client.ClientSecret,
-            ["scope"] = string.Join(' ', ApiScopes.All),
+            ["scope"] = string.Join(' ', AllApiScopes.Names),
         });
     }
 
@@ -117,7 +117,7 @@ public static partial class ApiAccess
             ["client_id"] = "marketplace-spa",
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid " + string.Join(' ', ApiScopes.All),
+            ["scope"] = "openid " + string.Join(' ', AllApiScopes.Names),
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         }));

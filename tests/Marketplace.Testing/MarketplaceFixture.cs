@@ -1,3 +1,4 @@
+using Marketplace.Web.Hosting;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
@@ -62,7 +63,7 @@ public class MarketplaceFixture : IAsyncLifetime
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["jobs", "courses", "profiles", "hangfire"],
+            SchemasToInclude = [.. HostModules.All.Where(m => m.ResetBetweenTests).Select(m => m.Schema), "hangfire"],
             TablesToIgnore =
             [
                 new Table("__ef_migrations_history"),

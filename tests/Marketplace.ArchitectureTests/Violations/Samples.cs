@@ -86,3 +86,31 @@ namespace Marketplace.ArchitectureTests.Violations.CrossSchema
         }
     }
 }
+
+namespace Marketplace.ArchitectureTests.Violations.Composition
+{
+    using Marketplace.BuildingBlocks.Application;
+    using Marketplace.BuildingBlocks.Domain;
+
+    public sealed record SampleEvent(Guid EventId, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+    public interface IUnregisteredService;
+
+    public sealed class NeedsAnUnregisteredService(IUnregisteredService service) : IIntegrationEventHandler<SampleEvent>
+    {
+        public Task HandleAsync(SampleEvent integrationEvent, CancellationToken cancellationToken) => Task.FromResult(service);
+    }
+
+    public sealed class HandlerOutsideEveryModule : IIntegrationEventHandler<Marketplace.Jobs.Contracts.PostingPublished>
+    {
+        public Task HandleAsync(Marketplace.Jobs.Contracts.PostingPublished integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    public sealed record CommandReturningAnInt : Mediator.ICommand<int>;
+
+    public sealed record CommandReturningNothing : Mediator.ICommand;
+
+    public sealed record PlainRequest : Mediator.IRequest<Result>;
+
+    public sealed record FineCommand : Mediator.ICommand<Result<Guid>>;
+}

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using System.Reflection;
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.BuildingBlocks.Infrastructure.Modules;
@@ -27,7 +27,8 @@ public static class ModuleServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        Catalog(services);
+        var catalog = Catalog(services);
+        services.TryAddSingleton<IApiScopes>(catalog);
         services.TryAddScoped<IntegrationEventOutbox>();
         services.TryAddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventOutbox>());
         services.TryAddScoped<IOutboxRelayTrigger, HangfireOutboxRelayTrigger>();
@@ -36,17 +37,40 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a module: its DbContext on its own schema, its validators, and its place in the catalog.</summary>
-    public static IServiceCollection AddModule<TContext>(this IServiceCollection services, string name, string schema, params Assembly[] assemblies)
-        where TContext : ModuleDbContext
+    /// <summary>
+    /// Composes the modules, in this order: each gets its place in the catalog, its DbContext on its own schema, the
+    /// validators and integration-event handlers found in its assemblies, and then its own registrations.
+    /// </summary>
+    public static IHostApplicationBuilder AddModules(this IHostApplicationBuilder builder, IEnumerable<ModuleDescriptor> modules)
     {
+        var services = builder.Services;
         services.AddModuleInfrastructure();
-        Catalog(services).Add(new ModuleDescriptor(name, schema, typeof(TContext), [typeof(TContext).Assembly, .. assemblies]));
+        var catalog = Catalog(services);
+        foreach (var module in modules)
+        {
+            catalog.Add(module);
+            typeof(ModuleServiceCollectionExtensions).GetMethod(nameof(AddModuleDbContext), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(module.DbContext)
+                .Invoke(null, [services, module.Schema]);
+            services.AddValidatorsFromAssemblies(module.Assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);
+            foreach (var handler in module.IntegrationEventHandlers)
+            {
+                foreach (var handled in ModuleDescriptor.HandledEvents(handler))
+                {
+                    services.AddScoped(typeof(IIntegrationEventHandler<>).MakeGenericType(handled), handler);
+                }
+            }
+
+            module.Services?.Invoke(builder);
+        }
+
+        return builder;
+    }
+
+    private static void AddModuleDbContext<TContext>(IServiceCollection services, string schema)
+        where TContext : ModuleDbContext =>
         services.AddDbContext<TContext>((sp, options) =>
             options.UseModuleDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, schema));
-        services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);
-        return services;
-    }
 
     private static ModuleCatalog Catalog(IServiceCollection services)
     {

@@ -1,22 +1,23 @@
-using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Courses.Application.SkillDemand;
 using Marketplace.Courses.Infrastructure.Persistence;
-using Marketplace.Jobs.Contracts;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Courses.Infrastructure;
 
 public static class CoursesModule
 {
-    public const string Name = "courses";
-
-    public static WebApplicationBuilder AddCoursesModule(this WebApplicationBuilder builder)
+    public static ModuleDescriptor Descriptor { get; } = new()
     {
-        builder.Services.AddModule<CoursesDbContext>(Name, CoursesDbContext.SchemaName, typeof(ISkillDemandStore).Assembly);
+        Title = "Courses",
+        Schema = CoursesDbContext.SchemaName,
+        DbContext = typeof(CoursesDbContext),
+        Services = AddServices,
+    };
+
+    public static string Name => Descriptor.Name;
+
+    private static void AddServices(IHostApplicationBuilder builder) =>
         builder.Services.AddScoped<ISkillDemandStore, SkillDemandStore>();
-        builder.Services.AddScoped<IIntegrationEventHandler<PostingPublished>, CountSkillDemand>();
-        return builder;
-    }
 }

@@ -1,13 +1,10 @@
+using Marketplace.BuildingBlocks.Web;
 using Marketplace.Courses.Web.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Courses.Web;
 
-public static class CoursesModuleEndpoints
+public sealed class CoursesModuleEndpoints : IModuleEndpoints
 {
-    public static IEndpointRouteBuilder MapCoursesModule(this IEndpointRouteBuilder app)
-    {
-        SkillDemandEndpoints.Map(app);
-        return app;
-    }
+    public void Map(IEndpointRouteBuilder endpoints) => SkillDemandEndpoints.Map(endpoints);
 }

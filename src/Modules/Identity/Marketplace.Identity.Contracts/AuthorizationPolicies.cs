@@ -28,12 +28,10 @@ public static class AuthorizationPolicies
     public const string ApiApplicationsRead = "Api:" + ApiScopes.ApplicationsRead;
 }
 
-/// <summary>The OAuth scopes of the public API.</summary>
+/// <summary>The names of the public API's OAuth scopes; the modules that serve them declare them in their descriptors.</summary>
 public static class ApiScopes
 {
     public const string JobsRead = "jobs:read";
     public const string JobsWrite = "jobs:write";
     public const string ApplicationsRead = "applications:read";
-
-    public static IReadOnlyList<string> All { get; } = [JobsRead, JobsWrite, ApplicationsRead];
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.ApiClients;
@@ -17,6 +18,7 @@ using Marketplace.Identity.Infrastructure.Seeding;
 using Marketplace.Identity.Infrastructure.Sessions;
 using Marketplace.Jobs.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,6 +30,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -37,6 +40,16 @@ namespace Marketplace.Identity.Infrastructure;
 public static class IdentityModule
 {
     public const string Name = "identity";
+
+    /// <summary>Its rows (roles, the app client, data-protection keys) are seeded at start-up, so tests do not empty its schema.</summary>
+    public static ModuleDescriptor Descriptor { get; } = new()
+    {
+        Title = "Identity",
+        Schema = IdentityModuleDbContext.SchemaName,
+        DbContext = typeof(IdentityModuleDbContext),
+        ResetBetweenTests = false,
+        Services = builder => builder.AddIdentityModule(),
+    };
 
     public const string CookieName = "marketplace";
     public const string AntiforgeryCookieName = "marketplace-antiforgery";
@@ -77,7 +90,6 @@ public static class IdentityModule
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
-        services.AddModule<IdentityModuleDbContext>(Name, IdentityModuleDbContext.SchemaName, typeof(IAccounts).Assembly);
         services.AddHttpContextAccessor();
 
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
@@ -166,7 +178,7 @@ public static class IdentityModule
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow()
                     .RequireProofKeyForCodeExchange();
-                options.RegisterScopes([Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. ApiScopes.All]);
+                options.RegisterScopes(Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(15))
                     .SetRefreshTokenLifetime(TimeSpan.FromDays(14))
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
@@ -184,7 +196,7 @@ public static class IdentityModule
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<IdentityModuleOptions>>((options, identity) =>
             options.DisableTransportSecurityRequirement = identity.Value.RequireHttps != true);
 
-        var authorization = services.AddAuthorizationBuilder()
+        services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(AuthorizationPolicies.Employer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Employer))
             .AddPolicy(AuthorizationPolicies.JobSeeker, p => p.RequireAuthenticatedUser().RequireRole(Roles.JobSeeker))
@@ -195,20 +207,24 @@ public static class IdentityModule
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Admin));
-        foreach (var scope in ApiScopes.All)
+        // The API scopes the modules declare in their descriptors: each is registered with the server and becomes a policy.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IApiScopes>((options, scopes) => options.Scopes.UnionWith(scopes.All.Select(s => s.Name)));
+        services.AddOptions<AuthorizationOptions>().Configure<IApiScopes>((options, scopes) =>
         {
-            authorization.AddPolicy("Api:" + scope, p =>
+            foreach (var scope in scopes.All)
             {
-                p.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-                    .RequireAuthenticatedUser()
-                    .RequireAssertion(context => context.User.HasScope(scope));
-                // Writing postings and reading applications is employers' business, whatever scopes a client asked for.
-                if (scope != ApiScopes.JobsRead)
+                options.AddPolicy(scope.Policy, p =>
                 {
-                    p.RequireRole(Roles.Employer);
-                }
-            });
-        }
+                    p.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                        .RequireAuthenticatedUser()
+                        .RequireAssertion(context => context.User.HasScope(scope.Name));
+                    if (scope.RequiredRole is { } role)
+                    {
+                        p.RequireRole(role);
+                    }
+                });
+            }
+        });
 
         services.AddIdentityRateLimits();
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account/Manage"));
@@ -225,7 +241,6 @@ public static class IdentityModule
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<IPersonalDataSource, IdentityPersonalData>();
-        services.AddScoped<IIntegrationEventHandler<CompanyInvitationIssued>, MailCompanyInvitation>();
         services.AddScoped<PersonalDataExport>();
         return builder;
     }

@@ -1,13 +1,10 @@
+using Marketplace.BuildingBlocks.Web;
 using Marketplace.Jobs.Web.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Jobs.Web;
 
-public static class JobsModuleEndpoints
+public sealed class JobsModuleEndpoints : IModuleEndpoints
 {
-    public static IEndpointRouteBuilder MapJobsModule(this IEndpointRouteBuilder app)
-    {
-        PostingsEndpoints.Map(app);
-        return app;
-    }
+    public void Map(IEndpointRouteBuilder endpoints) => PostingsEndpoints.Map(endpoints);
 }

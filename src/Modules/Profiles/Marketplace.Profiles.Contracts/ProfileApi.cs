@@ -6,5 +6,6 @@ public static class ProfileApi
     /// <summary>For the first-party app on a signed-in job seeker's behalf (authorization code with PKCE).</summary>
     public const string Scope = "profile:me";
 
+    /// <summary>The policy the identity module makes of the scope (see ApiScope.Policy).</summary>
     public const string Policy = "Api:" + Scope;
 }

@@ -1,33 +1,40 @@
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Contracts;
 using Marketplace.Profiles.Application.Import;
 using Marketplace.Profiles.Application.Profiles;
-using Marketplace.Profiles.Application.Profiles.Erase;
 using Marketplace.Profiles.Application.Profiles.PersonalData;
 using Marketplace.Profiles.Application.Taxonomy;
+using Marketplace.Profiles.Contracts;
 using Marketplace.Profiles.Infrastructure.Import;
 using Marketplace.Profiles.Infrastructure.Persistence;
 using Marketplace.Profiles.Infrastructure.Taxonomy;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Profiles.Infrastructure;
 
 public static class ProfilesModule
 {
-    public const string Name = "profiles";
-
-    public static WebApplicationBuilder AddProfilesModule(this WebApplicationBuilder builder)
+    public static ModuleDescriptor Descriptor { get; } = new()
     {
-        // The Application assembly holds the commands, validators and handlers the shared machinery must find.
-        builder.Services.AddModule<ProfilesDbContext>(Name, ProfilesDbContext.SchemaName, typeof(IProfileRepository).Assembly);
+        Title = "Profiles",
+        Schema = ProfilesDbContext.SchemaName,
+        DbContext = typeof(ProfilesDbContext),
+        ApiScopes = [new(ProfileApi.Scope, "Read and change your own skills profile.", Roles.JobSeeker)],
+        Services = AddServices,
+    };
+
+    public static string Name => Descriptor.Name;
+
+    private static void AddServices(IHostApplicationBuilder builder)
+    {
         builder.Services.AddScoped<IProfileRepository, ProfileRepository>();
+        // Taxonomy questions go through the module's own port; the matching module will answer them later.
         builder.Services.AddScoped<ITaxonomy, SkillsLibraryTaxonomy>();
         builder.Services.AddSingleton<ICvTextReader, CvTextReader>();
         builder.Services.AddCvReadingRateLimit();
-        builder.Services.AddScoped<IIntegrationEventHandler<UserDeleted>, EraseDeletedSeeker>();
         builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
-        return builder;
     }
 }

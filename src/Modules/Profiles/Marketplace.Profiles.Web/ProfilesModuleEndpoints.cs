@@ -1,14 +1,15 @@
+using Marketplace.BuildingBlocks.Web;
 using Marketplace.Profiles.Web.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Profiles.Web;
 
-public static class ProfilesModuleEndpoints
+/// <summary>The seeker's own profile API and the skill pickers' suggestions; the pages come with the host's MapRazorPages.</summary>
+public sealed class ProfilesModuleEndpoints : IModuleEndpoints
 {
-    public static IEndpointRouteBuilder MapProfilesModule(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder endpoints)
     {
-        MyProfileEndpoints.Map(app);
-        SkillSuggestionEndpoints.Map(app);
-        return app;
+        MyProfileEndpoints.Map(endpoints);
+        SkillSuggestionEndpoints.Map(endpoints);
     }
 }

@@ -180,10 +180,10 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
 
     private async Task<string> EmployerTokenAsync(WebSession employer)
     {
-        var (clientId, secret) = await OAuth.CreateApiClientAsync(employer, "Matrix", [.. ApiScopes.All]);
+        var (clientId, secret) = await OAuth.CreateApiClientAsync(employer, "Matrix", [.. Marketplace.Testing.AllApiScopes.Names]);
         var token = await NewApiClient().RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
-            Address = "/connect/token", ClientId = clientId, ClientSecret = secret, Scope = string.Join(' ', ApiScopes.All),
+            Address = "/connect/token", ClientId = clientId, ClientSecret = secret, Scope = string.Join(' ', Marketplace.Testing.AllApiScopes.Names),
         });
         return token.AccessToken ?? throw new InvalidOperationException(token.Error);
     }
@@ -192,7 +192,7 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
     private async Task<string> UserTokenAsync(WebSession user)
     {
         var (verifier, challenge) = OAuth.Pkce();
-        var redirect = await OAuth.AuthorizeAsync(user, "openid " + string.Join(' ', ApiScopes.All), challenge);
+        var redirect = await OAuth.AuthorizeAsync(user, "openid " + string.Join(' ', Marketplace.Testing.AllApiScopes.Names), challenge);
         var token = await NewApiClient().RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
             Address = "/connect/token", ClientId = OAuth.PublicClient, Code = OAuth.QueryValue(redirect, "code")!,

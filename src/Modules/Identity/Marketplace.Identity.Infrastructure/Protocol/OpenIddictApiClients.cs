@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Identity.Application.ApiClients;
 using Marketplace.Identity.Contracts;
@@ -15,6 +16,7 @@ internal sealed class OpenIddictApiClients(
     IdentityModuleDbContext db,
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
+    IApiScopes apiScopes,
     TimeProvider clock) : IApiClients
 {
     public const int MaxClientsPerOwner = 10;
@@ -44,9 +46,9 @@ internal sealed class OpenIddictApiClients(
         {
             errors.Add(Error.Validation("Scopes", "Pick at least one scope."));
         }
-        else if (chosen.Any(s => !ApiScopes.All.Contains(s)))
+        else if (chosen.Any(s => !apiScopes.IsDeclared(s)))
         {
-            errors.Add(Error.Validation("Scopes", $"Scopes are among: {string.Join(", ", ApiScopes.All)}."));
+            errors.Add(Error.Validation("Scopes", $"Scopes are among: {string.Join(", ", apiScopes.All.Select(s => s.Name))}."));
         }
 
         if (errors.Count > 0)

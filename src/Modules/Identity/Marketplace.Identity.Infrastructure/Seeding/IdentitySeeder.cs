@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Domain.Passwords;
@@ -61,7 +62,7 @@ internal sealed partial class IdentitySeeder(
 
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         await seeder.SeedAdminAsync(users);
-        await seeder.SeedPublicClientAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
+        await seeder.SeedPublicClientAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), services.GetRequiredService<IApiScopes>(), cancellationToken);
         if (demoAccounts)
         {
             await seeder.SeedDemoAccountsAsync(users);
@@ -135,7 +136,7 @@ internal sealed partial class IdentitySeeder(
         await users.AddToRoleAsync(user, role);
     }
 
-    private async Task SeedPublicClientAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    private async Task SeedPublicClientAsync(IOpenIddictApplicationManager applications, IApiScopes apiScopes, CancellationToken cancellationToken)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -154,7 +155,7 @@ internal sealed partial class IdentitySeeder(
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        foreach (var scope in ApiScopes.All)
+        foreach (var scope in apiScopes.All.Select(s => s.Name))
         {
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }

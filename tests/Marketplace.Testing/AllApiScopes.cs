@@ -1,0 +1,9 @@
+using Marketplace.Web.Hosting;
+
+namespace Marketplace.Testing;
+
+/// <summary>Every API scope the host's modules declare, for tests that ask for all of them.</summary>
+public static class AllApiScopes
+{
+    public static IReadOnlyList<string> Names { get; } = [.. HostModules.All.SelectMany(m => m.ApiScopes).Select(s => s.Name)];
+}

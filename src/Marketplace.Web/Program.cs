@@ -56,6 +56,7 @@ if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains
         await DemoData.SeedAsync(app.Services, app.Logger, CancellationToken.None);
         await using var identityScope = app.Services.CreateAsyncScope();
         await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, CancellationToken.None);
+        await DemoProfiles.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
     }
 
     return;

@@ -108,7 +108,12 @@ public static partial class ApiAccess
         await app.CreateAccountAsync("api.admin@example.com", Roles.Admin);
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignInAsync(browser, "api.admin@example.com");
+        return await app.AuthorizationCodeTokenAsync(browser, "openid " + string.Join(' ', AllApiScopes.Names));
+    }
 
+    /// <summary>An access token for the user signed in on <paramref name="browser"/>, through the app client's code flow with PKCE.</summary>
+    public static async Task<string> AuthorizationCodeTokenAsync(this WebApplicationFactory<Program> app, HttpClient browser, string scope)
+    {
         const string redirectUri = "http://127.0.0.1:5173/callback";
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
@@ -117,7 +122,7 @@ public static partial class ApiAccess
             ["client_id"] = "marketplace-spa",
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid " + string.Join(' ', AllApiScopes.Names),
+            ["scope"] = scope,
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         }));

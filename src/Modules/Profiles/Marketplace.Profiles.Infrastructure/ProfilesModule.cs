@@ -34,7 +34,7 @@ public static class ProfilesModule
         // Taxonomy questions go through the module's own port; the matching module will answer them later.
         builder.Services.AddScoped<ITaxonomy, SkillsLibraryTaxonomy>();
         builder.Services.AddSingleton<ICvTextReader, CvTextReader>();
-        builder.Services.AddCvReadingRateLimit();
+        builder.Services.AddSingleton<ICvReadingQuota, CvReadingQuota>();
         builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
     }
 }

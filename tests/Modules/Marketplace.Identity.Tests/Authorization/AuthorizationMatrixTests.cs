@@ -72,6 +72,10 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
         ["PAGE /Account/Manage/PersonalData"] = new("GET", "/Account/Manage/PersonalData?handler=Download", Credential.Cookie, SignedIn),
         ["PAGE /Account/Manage/ApiClients"] = new("GET", "/Account/Manage/ApiClients", Credential.Cookie, [S, F, F, A, A, F]),
         ["PAGE /Employer/Company"] = new("GET", "/Employer/Company", Credential.Cookie, [S, F, F, A, A, F]),
+        ["PAGE /Profile"] = new("GET", "/Profile", Credential.Cookie, [S, A, A, F, F, F]),
+        ["PAGE /Profile/Index"] = new("GET", "/Profile/Index", Credential.Cookie, [S, A, A, F, F, F]),
+        ["PAGE /Profile/Edit"] = new("GET", "/Profile/Edit", Credential.Cookie, [S, A, A, F, F, F]),
+        ["PAGE /Profile/Import"] = new("GET", "/Profile/Import", Credential.Cookie, [S, A, A, F, F, F]),
 
         // Operations
         ["ANY /hangfire/{**path}"] = new("GET", "/hangfire", Credential.Cookie, [S, F, F, F, F, A]),
@@ -95,6 +99,10 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
         ["POST /api/v1/postings/"] = new("POST", "/api/v1/postings", Credential.Bearer, [S, F, F, A, A, F], PostingJson),
         ["PUT /api/v1/postings/{id:guid}"] = new("PUT", "/api/v1/postings/{posting}", Credential.Bearer, [S, F, F, A, F, F], "{posting-edit}"),
         ["GET /api/v1/skill-demand/"] = new("GET", "/api/v1/skill-demand", Credential.Bearer, [S, F, F, F, F, A]),
+        // A seeker's own profile only: the token names the seeker (tests/Modules/Marketplace.Profiles.Tests cover "never another's").
+        ["GET /api/v1/me/profile/"] = new("GET", "/api/v1/me/profile", Credential.Bearer, [S, A, A, F, F, F]),
+        ["PUT /api/v1/me/profile/"] = new("PUT", "/api/v1/me/profile", Credential.Bearer, [S, A, A, F, F, F], """{"version":0}"""),
+        ["GET /api/v1/skills/suggestions"] = new("GET", "/api/v1/skills/suggestions?q=postg", Credential.Bearer, Everyone),
     };
 
     private static string AuthorizeQuery =>

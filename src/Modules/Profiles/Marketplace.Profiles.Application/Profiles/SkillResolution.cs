@@ -12,6 +12,7 @@ namespace Marketplace.Profiles.Application.Profiles;
 internal sealed partial class SkillResolution
 {
     private readonly List<int> _inputOfEntry = [];
+    private readonly HashSet<int> _namedInputs = [];
 
     private SkillResolution()
     {
@@ -42,6 +43,7 @@ internal sealed partial class SkillResolution
                 continue;
             }
 
+            resolution._namedInputs.Add(i);
             foreach (var part in taxonomy.Resolve(input.Name!))
             {
                 resolution.Add(i, new SkillEntry(part.Skill?.Id, part.Text, level, input.Years, input.LastUsed));
@@ -53,9 +55,18 @@ internal sealed partial class SkillResolution
 
     /// <summary>The profile names an entry by its position; the client knows the position of what it sent.</summary>
     public IReadOnlyList<Error> AsSent(IReadOnlyList<Error> errors) =>
-        [.. errors.Select(e => e.Field is { } field && EntryField().Match(field) is { Success: true } m
-            ? Error.Validation($"Skills[{_inputOfEntry[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}]{m.Groups[2].Value}", e.Message)
-            : e)];
+        [.. errors.Select(e =>
+        {
+            if (e.Field is not { } field || EntryField().Match(field) is not { Success: true } m)
+            {
+                return e;
+            }
+
+            var input = _inputOfEntry[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)];
+            // A skill the client named was resolved to an id; the name is what it sent.
+            var rest = m.Groups[2].Value == ".SkillId" && _namedInputs.Contains(input) ? ".Name" : m.Groups[2].Value;
+            return Error.Validation($"Skills[{input}]{rest}", e.Message);
+        })];
 
     private void Add(int input, SkillEntry entry)
     {

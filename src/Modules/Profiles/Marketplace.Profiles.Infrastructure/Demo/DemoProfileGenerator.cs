@@ -18,7 +18,14 @@ internal sealed record DemoPerson(Guid Id, ProfileDetails Details, string? CvTex
 /// </summary>
 internal sealed class DemoProfileGenerator
 {
-    private static readonly string[] AnchorCategories = ["language", "web-framework", "runtime", "orm"];
+    // What backend developers build on, weighted roughly by how many do; an anchor brings what it implies (Spring Boot
+    // brings Java). Ids the taxonomy lacks are skipped.
+    private static readonly (string Id, double Weight)[] Anchors =
+    [
+        ("java", 14), ("spring-boot", 10), ("csharp", 10), ("aspnet-core", 10), ("python", 8), ("django", 4), ("fastapi", 4),
+        ("flask", 2), ("nodejs", 6), ("typescript", 5), ("express", 3), ("nestjs", 3), ("go", 8), ("kotlin", 5), ("php", 3),
+        ("laravel", 3), ("symfony", 1), ("ruby", 2), ("rails", 3), ("rust", 3), ("scala", 2), ("elixir", 1), ("cpp", 1),
+    ];
 
     private static readonly (string Category, double Chance)[] SideCategories =
     [
@@ -88,7 +95,7 @@ internal sealed class DemoProfileGenerator
         _seed = seed;
         _year = year;
         // Popularity spans orders of magnitude; its square root keeps the long tail in the demo.
-        _anchors = new Sampler<Skill>([.. taxonomy.Skills.Where(s => AnchorCategories.Contains(s.Category)).Select(s => (s, Math.Sqrt(s.Popularity)))]);
+        _anchors = new Sampler<Skill>([.. Anchors.Where(a => taxonomy.Find(a.Id) is not null).Select(a => (taxonomy.Find(a.Id)!, a.Weight))]);
         _byCategory = taxonomy.Skills.GroupBy(s => s.Category)
             .ToDictionary(g => g.Key, g => new Sampler<Skill>([.. g.Select(s => (s, Math.Sqrt(s.Popularity)))]));
         _countries = new Sampler<Country>([.. Countries.Select(c => (c, (double)c.Weight))]);
@@ -175,7 +182,8 @@ internal sealed class DemoProfileGenerator
         var domain = Pick(rng, Domains);
         var role = Role(stack);
         var top = string.Join(", ", stack.Take(3).Select(s => s.Name));
-        var headline = $"{Title(seniority)}{role} · {top}";
+        var title = $"{Title(seniority)}{role}";
+        var headline = $"{char.ToUpperInvariant(title[0])}{title[1..]} · {top}";
         var database = stack.FirstOrDefault(s => s.Category == "database");
         var platform = stack.FirstOrDefault(s => s.Category is "cloud" or "container");
         var wants = workModes.SequenceEqual([WorkMode.Remote]) ? "remote roles" : $"{string.Join(" or ", workModes.Select(Describe))} roles around {city}";
@@ -244,7 +252,8 @@ internal sealed class DemoProfileGenerator
         var middle = Math.Max(start, _year - Math.Max(1, (int)Math.Round(career / 2)));
         var builder = new StringBuilder();
         builder.AppendLine(CultureInfo.InvariantCulture, $"{name}");
-        builder.AppendLine(CultureInfo.InvariantCulture, $"{Title(seniority)}{Role(recognised.Select(s => _taxonomy.Find(s.SkillId!)!).ToList())}, {city}, {Marketplace.Profiles.Domain.Preferences.Countries.NameOf(country)}");
+        var title = $"{Title(seniority)}{Role(recognised.Select(s => _taxonomy.Find(s.SkillId!)!).ToList())}";
+        builder.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(title[0])}{title[1..]}, {city}, {Marketplace.Profiles.Domain.Preferences.Countries.NameOf(country)}");
         builder.AppendLine();
         builder.AppendLine("Experience");
         builder.AppendLine();

@@ -45,7 +45,8 @@ public sealed class ReadCvValidator : AbstractValidator<ReadCv>
     }
 }
 
-public sealed class ReadCvHandler(ICvTextReader reader, ITaxonomy taxonomy, IProfileRepository profiles, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ReadCvHandler(
+    ICvTextReader reader, ICvReadingQuota quota, ITaxonomy taxonomy, IProfileRepository profiles, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<ReadCv, Result<CvReading>>
 {
     public async ValueTask<Result<CvReading>> Handle(ReadCv query, CancellationToken cancellationToken)
@@ -53,6 +54,11 @@ public sealed class ReadCvHandler(ICvTextReader reader, ITaxonomy taxonomy, IPro
         if (currentUser.UserId is not { } userId || !currentUser.IsInRole(Roles.JobSeeker))
         {
             return Error.Forbidden("Only job seekers keep a skills profile.");
+        }
+
+        if (!quota.TryTake(userId))
+        {
+            return Error.Validation("File", $"You have read {ICvReadingQuota.PerWindow} CVs in the last {ICvReadingQuota.Window.TotalMinutes:0} minutes. Wait a few minutes, then try again.");
         }
 
         var fileName = query.File is null ? null : query.FileName;

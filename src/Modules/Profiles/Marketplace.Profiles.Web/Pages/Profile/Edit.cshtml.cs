@@ -170,11 +170,21 @@ public sealed class EditModel(ISender sender) : PageModel
             }
         }
 
+        if (label is null && skillId is not null)
+        {
+            // Picked from the suggestions: named as the taxonomy names it, not by the letters typed so far.
+            var named = await sender.Send(new SuggestSkills(skillId, 1), cancellationToken);
+            label = named.IsSuccess && named.Value is [{ } match] && match.Skill.Id == skillId ? match.Skill.Name : null;
+            name = label;
+        }
+
         var command = ProfileForms.Current(Profile, Version);
         var added = new SkillInput(skillId, name, NewSkill.Level, years, lastUsed);
         command = command with { Skills = [.. command.Skills!, added] };
         var newIndex = command.Skills!.Count - 1;
-        var notice = label is null ? $"Added “{name}”." : $"Added {label}{(string.Equals(label, name, StringComparison.OrdinalIgnoreCase) ? "" : $" (you typed “{name}”)")}.";
+        var notice = label is null
+            ? skillId is null ? $"Added “{name}”." : "Skill added."
+            : $"Added {label}{(name is null || string.Equals(label, name, StringComparison.OrdinalIgnoreCase) ? "" : $" (you typed “{name}”)")}.";
         return await SaveAsync(command, "skills", notice,
             field => ProfileForms.Indexed(field, "Skills") is { } at && at.Index == newIndex ? $"NewSkill{RowField(at.Tail)}" : null,
             () => Fill(about: true, skills: true, newSkill: false, preferences: true), cancellationToken);

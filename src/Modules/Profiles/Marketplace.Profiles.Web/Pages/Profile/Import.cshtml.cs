@@ -9,8 +9,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Marketplace.Profiles.Application.Import;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Profiles.Web.Pages.Profile;
 
@@ -20,7 +18,6 @@ namespace Marketplace.Profiles.Web.Pages.Profile;
 /// the first write. Between the two the text travels in the form, so nothing is kept until the seeker says so.
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.JobSeeker)]
-[EnableRateLimiting(CvReadingLimit.Policy)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes, ValueLengthLimit = MaxUploadBytes)]
 [RequestSizeLimit(MaxUploadBytes)]
 public sealed class ImportModel(ISender sender) : PageModel

@@ -46,20 +46,26 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 // Commands for deployment and demos: `migrate` applies every module's migrations (and Hangfire's schema) and exits;
-// `seed` does that and publishes the demo postings through the real commands, idempotently.
-if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains("seed"))
+// `seed` does that and publishes the demo postings through the real commands, idempotently (demo accounts in Development
+// only); `create-admin` makes MARKETPLACE_ADMIN_EMAIL an admin with MARKETPLACE_ADMIN_PASSWORD.
+if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains("seed") || args.Contains("create-admin"))
 {
     await DatabaseMigrationHostedService.MigrateAsync(app.Services, CancellationToken.None);
     app.Logger.LogInformation("Migrations applied.");
+    await using var identityScope = app.Services.CreateAsyncScope();
     if (args.Contains("seed"))
     {
         await DemoData.SeedAsync(app.Services, app.Logger, CancellationToken.None);
-        await using var identityScope = app.Services.CreateAsyncScope();
-        await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, CancellationToken.None);
+        await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, Console.Out, CancellationToken.None);
         await DemoProfiles.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
     }
 
-    return;
+    if (args.Contains("create-admin") && !await IdentityModule.CreateAdminAsync(identityScope.ServiceProvider, Console.Out, CancellationToken.None))
+    {
+        return 1;
+    }
+
+    return 0;
 }
 
 app.UseExceptionHandler();
@@ -79,5 +85,6 @@ app.MapRazorPages();
 app.MapModules();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -37,6 +37,8 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
         builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "100");
         builder.UseSetting("BackgroundJobs:SchedulePollIntervalSeconds", "1");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The test clients' address (WebApplicationFactory's default): links and redirects point where they talk.
+        builder.UseSetting("PublicOrigin", "http://localhost");
         foreach (var (key, value) in options.Settings)
         {
             builder.UseSetting(key, value);

@@ -31,7 +31,14 @@ public static partial class ApiAccess
 
     /// <summary>A client whose requests carry the host's test employer's token (scopes jobs:read, jobs:write, applications:read).</summary>
     public static HttpClient CreateEmployerClient(this WebApplicationFactory<Program> app) =>
-        app.CreateDefaultClient(new BearerHandler(EmployerTokens.GetValue(app, a => new Lazy<Task<string>>(() => EmployerTokenAsync(a)))));
+        app.CreateDefaultClient(new BearerHandler(EmployerTokens.GetValue(app, a => new Lazy<Task<string>>(() => EmployerTokenAsync(a, "api.employer@example.com")))));
+
+    /// <summary>A client for another employer (created when missing), with an API client of their own and every scope.</summary>
+    public static async Task<HttpClient> CreateEmployerClientAsync(this WebApplicationFactory<Program> app, string email)
+    {
+        var token = await EmployerTokenAsync(app, email);
+        return app.CreateDefaultClient(new BearerHandler(new Lazy<Task<string>>(Task.FromResult(token))));
+    }
 
     /// <summary>A client whose requests carry the host's test admin's token.</summary>
     public static HttpClient CreateAdminClient(this WebApplicationFactory<Program> app) =>
@@ -84,9 +91,9 @@ public static partial class ApiAccess
         }
     }
 
-    private static async Task<string> EmployerTokenAsync(WebApplicationFactory<Program> app)
+    private static async Task<string> EmployerTokenAsync(WebApplicationFactory<Program> app, string email)
     {
-        var employer = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);
+        var employer = await app.CreateAccountAsync(email, Roles.Employer);
         CreatedApiClient client;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -42,8 +42,8 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
     private static readonly string[] Personas = ["anonymous", "job seeker", "second job seeker", "employer", "second employer", "admin"];
 
     private const string PostingJson = """
-        {"title":"Senior C# backend developer","company":"Acme","description":"Build APIs.","seniority":"Senior",
-         "location":"Berlin","workMode":"Remote","requiredSkills":[{"skillId":"csharp","minLevel":3,"weight":5}]}
+        {"title":"Senior C# backend developer","company":"Acme","description":"Build APIs.","seniority":"Senior","workMode":"Remote",
+         "salary":{"min":60000,"max":80000,"currency":"EUR","period":"Year"},"skills":[{"skill":"csharp","minLevel":3,"weight":5}]}
         """;
 
     private static readonly Outcome[] Everyone = [A, A, A, A, A, A];
@@ -91,9 +91,13 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
         // API (bearer tokens): employers' tokens come from their API clients, the others' from the app client.
         ["GET /api/v1/identity/me"] = new("GET", "/api/v1/identity/me", Credential.Bearer, SignedIn),
         ["GET /api/v1/postings/"] = new("GET", "/api/v1/postings", Credential.Bearer, SignedIn),
+        ["GET /api/v1/postings/search"] = new("GET", "/api/v1/postings/search?q=backend", Credential.Bearer, Everyone),
         ["GET /api/v1/postings/{id:guid}"] = new("GET", "/api/v1/postings/{posting}", Credential.Bearer, SignedIn),
         ["POST /api/v1/postings/"] = new("POST", "/api/v1/postings", Credential.Bearer, [S, F, F, A, A, F], PostingJson),
         ["PUT /api/v1/postings/{id:guid}"] = new("PUT", "/api/v1/postings/{posting}", Credential.Bearer, [S, F, F, A, F, F], "{posting-edit}"),
+        ["POST /api/v1/postings/{id:guid}/publish"] = new("POST", "/api/v1/postings/{posting}/publish", Credential.Bearer, [S, F, F, A, F, F], "{}"),
+        ["POST /api/v1/postings/{id:guid}/renew"] = new("POST", "/api/v1/postings/{posting}/renew", Credential.Bearer, [S, F, F, A, F, F], "{}"),
+        ["POST /api/v1/postings/{id:guid}/close"] = new("POST", "/api/v1/postings/{posting}/close", Credential.Bearer, [S, F, F, A, F, F], """{"reason":"Filled"}"""),
         ["GET /api/v1/skill-demand/"] = new("GET", "/api/v1/skill-demand", Credential.Bearer, [S, F, F, F, F, A]),
     };
 

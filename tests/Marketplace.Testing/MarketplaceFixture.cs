@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.Web.Hosting;
 using Npgsql;
 using Respawn;
@@ -33,7 +34,15 @@ public class MarketplaceFixture : IAsyncLifetime
     {
         var app = new MarketplaceApp(Database.ConnectionString, options);
         _apps.Add(app);
-        _ = app.Server; // starts the host: migrations, Hangfire, sweep
+        if (app.OnKestrel)
+        {
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server; // starts the host: migrations, Hangfire, sweep
+        }
+
         return app;
     }
 
@@ -63,7 +72,7 @@ public class MarketplaceFixture : IAsyncLifetime
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = [.. HostModules.All.Where(m => m.ResetBetweenTests).Select(m => m.Schema), "hangfire"],
+            SchemasToInclude = [.. HostModules.All.Where(m => m.ResetBetweenTests).Select(m => m.Schema), MailDbContext.SchemaName, "hangfire"],
             TablesToIgnore =
             [
                 new Table("__ef_migrations_history"),

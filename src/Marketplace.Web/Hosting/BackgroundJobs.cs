@@ -6,6 +6,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,7 @@ public static class BackgroundJobs
         }
 
         builder.Services.AddHostedService<OutboxSweepScheduler>();
+        builder.Services.AddHostedService<MailSweepScheduler>();
 
         // Admins only, from anywhere (localhost included); the endpoint's Admin policy below does the signing in.
         builder.Services.AddSingleton<IDashboardAuthorizationFilter, AdminOnlyDashboardFilter>();

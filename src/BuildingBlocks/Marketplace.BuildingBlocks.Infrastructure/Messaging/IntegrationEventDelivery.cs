@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Hangfire;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,9 @@ public sealed class IntegrationEventDelivery(
     IServiceProvider services,
     ModuleCatalog modules,
     IntegrationEventOutbox outbox,
+    MailOutbox mail,
     IOutboxRelayTrigger relayTrigger,
+    IMailSendTrigger mailTrigger,
     TimeProvider clock)
 {
     [DisplayName("Deliver {1} from {0} to {2}")]
@@ -47,10 +50,12 @@ public sealed class IntegrationEventDelivery(
         // The schema comes from the module's descriptor, never from input.
         var insertInboxRow = $$"""INSERT INTO "{{receiving.Schema}}".inbox_messages (event_id, handler, processed_at) VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING""";
         var published = 0;
+        IReadOnlyList<Guid> mails = [];
         var delivered = await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             context.ChangeTracker.Clear();
             outbox.Discard();
+            mail.Discard();
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var firstTime = await context.Database.ExecuteSqlRawAsync(insertInboxRow, [eventId, handler, clock.GetUtcNow()], ct);
             if (firstTime == 0)
@@ -61,6 +66,7 @@ public sealed class IntegrationEventDelivery(
 
             await (Task)handle.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, [integrationEvent, ct], null)!;
             published = outbox.FlushInto(context);
+            mails = await mail.FlushIntoAsync(context, receiving.Name, ct);
             await context.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -69,6 +75,11 @@ public sealed class IntegrationEventDelivery(
         if (published > 0)
         {
             relayTrigger.RelayAfterCommit(receiving.Name);
+        }
+
+        if (mails.Count > 0)
+        {
+            mailTrigger.SendAfterCommit(mails);
         }
 
         return delivered;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Application.Modules;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public static class ModuleServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddModuleInfrastructure();
+        builder.AddDurableMail();
         var catalog = Catalog(services);
         foreach (var module in modules)
         {

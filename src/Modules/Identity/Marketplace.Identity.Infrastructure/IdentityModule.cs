@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Application.Modules;
+using Marketplace.BuildingBlocks.Infrastructure.Hosting;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.Accounts.EmailConfirmation;
 using Marketplace.Identity.Application.ApiClients;
 using Marketplace.Identity.Application.Email;
-using Marketplace.Identity.Application.Invitations;
 using Marketplace.Identity.Application.PersonalData;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Domain.Passwords;
@@ -16,12 +17,13 @@ using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Infrastructure.Protocol;
 using Marketplace.Identity.Infrastructure.Seeding;
 using Marketplace.Identity.Infrastructure.Sessions;
-using Marketplace.Jobs.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +63,14 @@ public static class IdentityModule
         var services = builder.Services;
         var environment = builder.Environment;
         var dataDirectory = DataDirectory(builder.Configuration, environment);
+        var identityOptions = builder.Configuration.GetSection(IdentityModuleOptions.Section).Get<IdentityModuleOptions>() ?? new IdentityModuleOptions();
+        var publicOrigin = PublicOrigin.Resolve(builder.Configuration, IsLocal(environment), identityOptions.RequireHttps ?? !IsLocal(environment));
+        services.AddSingleton(publicOrigin);
+        services.AddTransient<IStartupFilter, PublicHost>();
+        if (!IsLocal(environment))
+        {
+            AnswerOnlyThePublicHost(services, builder.Configuration, publicOrigin);
+        }
 
         // Hosted services start in order and before the web server: this runs after the host's migrations and before the
         // data-protection key ring (registered by AddIdentity below) is loaded from the identity schema.
@@ -77,18 +87,8 @@ public static class IdentityModule
                     : ["http://127.0.0.1:5173/callback", "http://localhost:5173/callback"];
             })
             .Validate(o => o.PublicClientRedirectUris!.All(u => Uri.TryCreate(u, UriKind.Absolute, out _)), "Identity:PublicClientRedirectUris must be absolute URIs.")
+            .Validate(o => o.AbsoluteSessionLifetime >= o.SessionLifetime, "Identity:AbsoluteSessionLifetime must be at least Identity:SessionLifetime.")
             .ValidateOnStart();
-        services.AddOptions<EmailOptions>()
-            .BindConfiguration(EmailOptions.Section)
-            .PostConfigure(o =>
-            {
-                if (IsLocal(environment) && string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
-                {
-                    o.PickupDirectory = Path.Combine(dataDirectory, "mail");
-                }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
         services.AddHttpContextAccessor();
 
@@ -163,15 +163,17 @@ public static class IdentityModule
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.HttpOnly = true;
         });
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Marketplace")
             .PersistKeysToDbContext<IdentityModuleDbContext>();
+        KeyRingProtection.Configure(dataProtection, identityOptions, environment);
 
-        var identityOptions = builder.Configuration.GetSection(IdentityModuleOptions.Section).Get<IdentityModuleOptions>() ?? new IdentityModuleOptions();
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityModuleDbContext>())
             .AddServer(options =>
             {
+                // Fixed, so neither discovery nor the tokens' "iss" ever come from a request's Host header.
+                options.SetIssuer(publicOrigin.Uri);
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token");
                 options.AllowAuthorizationCodeFlow()
@@ -190,6 +192,10 @@ public static class IdentityModule
             .AddValidation(options =>
             {
                 options.UseLocalServer();
+                // Each access token is checked against its stored entry and grant: a deleted client, a revoked grant or a
+                // reset password stops its tokens at once, not when they expire.
+                options.EnableTokenEntryValidation();
+                options.EnableAuthorizationEntryValidation();
                 options.UseAspNetCore();
             });
 
@@ -234,8 +240,14 @@ public static class IdentityModule
         services.AddSingleton<IEmailSender, QueuedEmailSender>();
         services.AddHostedService<EmailDelivery>();
 
-        services.AddScoped<IAccounts, AspNetIdentityAccounts>();
-        services.AddScoped<IAccountLinks, AccountLinks>();
+        services.AddScoped<IAccountSessions, AspNetIdentitySessions>();
+        services.AddScoped<IAccountStore, AspNetIdentityAccountStore>();
+        services.AddScoped<IAccessRevocation, SessionAndGrantRevocation>();
+        services.AddSingleton<IFirstAdmin, ConfiguredFirstAdmin>();
+        services.AddScoped<ConfirmedAddress>();
+        services.AddSingleton<AccountLinks>();
+        services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<AccountLinks>());
+        services.AddSingleton<IAccountPageLinks>(sp => sp.GetRequiredService<AccountLinks>());
         services.AddScoped<IApiClients, OpenIddictApiClients>();
         services.AddScoped<OpenIddictApiClients>();
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
@@ -246,32 +258,37 @@ public static class IdentityModule
         return builder;
     }
 
-    /// <summary>Roles, the configured first admin, the app client and (for demos) the demo accounts, printed; idempotent.</summary>
-    public static Task SeedAsync(IServiceProvider services, bool demoAccounts, CancellationToken cancellationToken) =>
-        IdentitySeeder.SeedAsync(services, demoAccounts, cancellationToken);
+    /// <summary>
+    /// Roles, the configured first admin's role (once confirmed), the app client and, in Development only, the demo accounts;
+    /// idempotent. Reports what it did to <paramref name="output"/>, never a password outside Development.
+    /// </summary>
+    public static Task SeedAsync(IServiceProvider services, bool demoAccounts, TextWriter output, CancellationToken cancellationToken) =>
+        IdentitySeeder.SeedAsync(services, demoAccounts, output, cancellationToken);
+
+    /// <summary>
+    /// The operator's `create-admin` command: MARKETPLACE_ADMIN_EMAIL becomes an admin with MARKETPLACE_ADMIN_PASSWORD and a
+    /// confirmed address (an existing account with that address is taken over). False, with the reason written, when refused.
+    /// </summary>
+    public static Task<bool> CreateAdminAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken) =>
+        IdentitySeeder.CreateAdminAsync(services, output, cancellationToken);
 
     /// <summary>Development and the test host ("Testing"): plain http, generated keys and a mail pickup folder are fine.</summary>
-    public static bool IsLocal(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
+    public static bool IsLocal(IHostEnvironment environment) => HostFolders.IsLocal(environment);
+
+    /// <summary>AllowedHosts: the public origin's host, plus any host the operator lists there besides "*".</summary>
+    private static void AnswerOnlyThePublicHost(IServiceCollection services, IConfiguration configuration, PublicOrigin origin) =>
+        services.PostConfigure<HostFilteringOptions>(options =>
+        {
+            var listed = (configuration["AllowedHosts"] ?? "")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(host => host != "*");
+            options.AllowedHosts = [.. new[] { origin.Host }.Concat(listed).Distinct(StringComparer.OrdinalIgnoreCase)];
+        });
 
     private static CookieSecurePolicy SecurePolicy(IdentityModuleOptions options) =>
         options.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     /// <summary>The git-ignored data folder: MARKETPLACE_DATA_DIR, else .data at the repository root.</summary>
-    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (configuration["MARKETPLACE_DATA_DIR"] is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        for (var folder = new DirectoryInfo(environment.ContentRootPath); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Marketplace.sln")))
-            {
-                return Path.Combine(folder.FullName, ".data");
-            }
-        }
-
-        return Path.Combine(environment.ContentRootPath, ".data");
-    }
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        HostFolders.DataDirectory(configuration, environment);
 }

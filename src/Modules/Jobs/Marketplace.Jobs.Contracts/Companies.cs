@@ -2,20 +2,6 @@ using Marketplace.BuildingBlocks.Application;
 
 namespace Marketplace.Jobs.Contracts;
 
-/// <summary>
-/// A company admin invited an email address. The identity module mails it a sign-up link carrying <see cref="Token"/>;
-/// the Jobs module keeps only the token's hash.
-/// </summary>
-public sealed record CompanyInvitationIssued(
-    Guid EventId,
-    DateTimeOffset OccurredAt,
-    Guid InvitationId,
-    Guid CompanyId,
-    string CompanyName,
-    string Email,
-    string Token,
-    DateTimeOffset ExpiresAt) : IIntegrationEvent;
-
 public enum InvitationStatus { Valid, Unknown, Used, Expired }
 
 /// <summary>What a sign-up page needs to know about an invitation token.</summary>

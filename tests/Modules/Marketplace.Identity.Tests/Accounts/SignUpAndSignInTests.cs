@@ -37,7 +37,7 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
             (await WebSession.TextAsync(early)).ShouldContain("Confirm your email first");
         }
 
-        (await browser.GetPageAsync(Mail.LinkTo(message, "/Account/ConfirmEmail"))).QuerySelector("[data-testid=email-confirmed]").ShouldNotBeNull();
+        (await browser.FollowAndConfirmAsync(Mail.LinkTo(message, "/Account/ConfirmEmail"))).QuerySelector("[data-testid=email-confirmed]").ShouldNotBeNull();
 
         using var signIn = await browser.SignInAsync(email, NewPassword);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -225,7 +225,7 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
         (await browser.GetPageAsync("/Account/Manage")).QuerySelector("[data-testid=account-email]")!.TextContent.ShouldContain("old.address@example.com");
 
         var link = Mail.LinkTo(await app.Smtp.WaitForMessageAsync("new.address@example.com"), "/Account/ConfirmEmailChange");
-        (await browser.GetPageAsync(link)).QuerySelector("[data-testid=email-changed]").ShouldNotBeNull();
+        (await browser.FollowAndConfirmAsync(link)).QuerySelector("[data-testid=email-changed]").ShouldNotBeNull();
 
         using var fresh = app.CreateSession();
         await fresh.SignInOrThrowAsync("new.address@example.com");
@@ -241,8 +241,8 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
         var link = Mail.LinkTo(await app.Smtp.WaitForMessageAsync(email), "/Account/ConfirmEmail");
         (await app.OutboxAsync<EmployerRegistered>()).ShouldNotContain(e => e.Email == email);
 
-        await browser.GetPageAsync(link);
-        await browser.GetPageAsync(link);
+        await browser.FollowAndConfirmAsync(link);
+        await browser.FollowAndConfirmAsync(link);
 
         var announced = (await app.OutboxAsync<EmployerRegistered>()).Where(e => e.Email == email).ShouldHaveSingleItem();
         announced.CompanyName.ShouldBe("Acme Backend Ltd");
@@ -255,7 +255,7 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
     {
         var userId = await app.CreateUserAsync("unconfirmed@example.com", Roles.JobSeeker, confirmed: false);
         using var browser = app.CreateSession();
-        using var response = await browser.Http.GetAsync($"/Account/ConfirmEmail?userId={userId}&token=Zm9v");
+        using var response = await browser.SubmitAsync($"/Account/ConfirmEmail?userId={userId}&token=Zm9v", new Dictionary<string, string>());
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await WebSession.TextAsync(response)).ShouldContain("invalid or has expired");
     }

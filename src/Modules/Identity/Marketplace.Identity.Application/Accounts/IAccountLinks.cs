@@ -10,7 +10,4 @@ public interface IAccountLinks
     string ConfirmEmailChange(Guid userId, string newEmail, string token);
 
     string SignIn();
-
-    /// <summary>The sign-up page for someone invited to a company; works outside a request too.</summary>
-    string SignUpWithInvitation(string invitationToken);
 }

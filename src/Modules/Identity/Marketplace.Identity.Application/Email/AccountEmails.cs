@@ -19,12 +19,6 @@ public static class AccountEmails
         "Reset your Marketplace password",
         $"Choose a new password by opening this link (it works once, for a limited time):\n{link}\n\nIf you did not ask for this, ignore this message.\n");
 
-    public static EmailMessage CompanyInvitation(string to, string companyName, string link, DateTimeOffset expiresAt) => new(
-        to,
-        $"You are invited to join {companyName} on Marketplace",
-        $"An admin of {companyName} invited you to hire with them on Marketplace.\n\nCreate your employer account by opening this link " +
-        $"(it works once, until {expiresAt:yyyy-MM-dd HH:mm} UTC):\n{link}\n\nIf you did not expect this, ignore this message.\n");
-
     public static EmailMessage ConfirmEmailChange(string to, string link) => new(
         to,
         "Confirm your new Marketplace email address",

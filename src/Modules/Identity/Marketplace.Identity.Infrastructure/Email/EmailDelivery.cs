@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Marketplace.Identity.Application.Email;
-using MailKit.Net.Smtp;
-using MailKit.Security;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,10 +8,14 @@ using MimeKit;
 
 namespace Marketplace.Identity.Infrastructure.Email;
 
-/// <summary>Delivers queued messages through SMTP (MailKit) or into the pickup folder, retrying a few times.</summary>
+/// <summary>
+/// Delivers queued messages through the mail block's transport, retrying a few times. In memory: a message is lost when the
+/// process stops. The account mails still use it until they move onto <see cref="Marketplace.BuildingBlocks.Application.Mail.IMailOutbox"/>.
+/// </summary>
 internal sealed partial class EmailDelivery(
     Channel<EmailMessage> queue,
-    IOptions<EmailOptions> options,
+    IMailTransport transport,
+    IOptions<MailOptions> options,
     ILogger<EmailDelivery> logger) : BackgroundService
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
@@ -25,7 +28,7 @@ internal sealed partial class EmailDelivery(
             {
                 try
                 {
-                    await DeliverAsync(ToMime(message), stoppingToken);
+                    await transport.SendAsync(ToMime(message), stoppingToken);
                     LogSent(logger, message.Subject);
                     break;
                 }
@@ -51,35 +54,6 @@ internal sealed partial class EmailDelivery(
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.TextBody };
         return mime;
-    }
-
-    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
-        {
-            Directory.CreateDirectory(settings.PickupDirectory);
-            var path = Path.Combine(settings.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(path, cancellationToken);
-            return;
-        }
-
-        using var client = new SmtpClient();
-        var security = settings.Security switch
-        {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTlsWhenAvailable,
-        };
-        await client.ConnectAsync(settings.Host!, settings.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.Username))
-        {
-            await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
-        }
-
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email sent: {Subject}")]

@@ -68,6 +68,7 @@ public abstract class PostingFieldsValidator<T> : AbstractValidator<T>
         RuleForEach(p => p.AcceptedCountries).NotEmpty().Matches("^[A-Za-z]{2}$").WithMessage("A country is its two-letter ISO 3166 code, e.g. DE.");
         RuleFor(p => p.Salary!.Min).NotNull().When(p => p.Salary is not null).OverridePropertyName("Salary.Min").WithMessage("State the minimum salary.");
         RuleFor(p => p.Salary!.Max).NotNull().When(p => p.Salary is not null).OverridePropertyName("Salary.Max").WithMessage("State the maximum salary.");
+        // What the columns hold, with room for the yearly amount of an hourly rate.
         RuleFor(p => p.Salary!.Min).LessThan(1_000_000_000).When(p => p.Salary is not null).OverridePropertyName("Salary.Min");
         RuleFor(p => p.Salary!.Max).LessThan(1_000_000_000).When(p => p.Salary is not null).OverridePropertyName("Salary.Max");
         RuleFor(p => p.Salary!.Currency).NotEmpty().Matches("^[A-Za-z]{3}$").When(p => p.Salary is not null)

@@ -1,12 +1,16 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Mail;
 using Marketplace.BuildingBlocks.Domain;
-using Marketplace.Jobs.Contracts;
+using Marketplace.Identity.Contracts;
 using Mediator;
 
 namespace Marketplace.Jobs.Application.Companies.Invite;
 
-/// <summary>A company admin invites an email address; the identity module mails it a sign-up link through <see cref="CompanyInvitationIssued"/>.</summary>
+/// <summary>
+/// A company admin invites an email address, which is mailed a sign-up link with a single-use token. The mail is stored
+/// with the invitation, in the same transaction; the token exists in plain text only in that (encrypted) mail.
+/// </summary>
 public sealed record InviteToCompany(Guid CompanyId, string? Email) : ICommand<Result<Guid>>;
 
 public sealed class InviteToCompanyValidator : AbstractValidator<InviteToCompany>
@@ -17,7 +21,8 @@ public sealed class InviteToCompanyValidator : AbstractValidator<InviteToCompany
 
 public sealed class InviteToCompanyHandler(
     ICompanyRepository companies,
-    IIntegrationEventPublisher events,
+    IMailOutbox mail,
+    IAccountPageLinks links,
     ICurrentUser currentUser,
     TimeProvider clock) : ICommandHandler<InviteToCompany, Result<Guid>>
 {
@@ -40,8 +45,21 @@ public sealed class InviteToCompanyHandler(
         }
 
         var invitation = invited.Value;
-        events.Publish(new CompanyInvitationIssued(
-            Guid.CreateVersion7(now), now, invitation.Id, company.Id, company.Name, invitation.Email, token, invitation.ExpiresAt));
+        mail.Send(InvitationMail.For(invitation.Email, company.Name, links.SignUpWithInvitation(token), invitation.ExpiresAt));
         return invitation.Id;
     }
+}
+
+/// <summary>The invitation as the invited person reads it.</summary>
+public static class InvitationMail
+{
+    public static MailMessage For(string to, string companyName, string signUpLink, DateTimeOffset expiresAt) => new(
+        to,
+        $"You are invited to join {companyName} on Marketplace",
+        [
+            $"An admin of {companyName} invited you to hire with them on Marketplace.",
+            $"Create your employer account through the link below. It works once, until {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.",
+        ],
+        new MailAction("Create your employer account", signUpLink),
+        "If you did not expect this invitation, ignore this message: nothing happens without you.");
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Jobs.Application.Skills;
 using Mediator;
@@ -12,8 +13,8 @@ public sealed class ListPostingsValidator : AbstractValidator<ListPostings>
 {
     public ListPostingsValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, 10_000);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Company).MaximumLength(200);
     }
 }
@@ -22,7 +23,7 @@ public sealed class ListPostingsHandler(IPostingRepository postings, SkillCatalo
 {
     public async ValueTask<Result<IReadOnlyList<PostingDto>>> Handle(ListPostings query, CancellationToken cancellationToken)
     {
-        var page = await postings.ListPublishedAsync(query.Company?.Trim(), (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken);
+        var page = await postings.ListPublishedAsync(query.Company?.Trim(), Paging.Offset(query.Page, query.PageSize), query.PageSize, cancellationToken);
         return Result.Success<IReadOnlyList<PostingDto>>([.. page.Select(p => PostingDto.From(p, skills))]);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Marketplace.Identity.Infrastructure.Email;
+namespace Marketplace.BuildingBlocks.Infrastructure.Mail;
 
 public enum SmtpSecurity
 {
@@ -13,7 +13,7 @@ public enum SmtpSecurity
 }
 
 /// <summary>The "Email" configuration section: an SMTP server, or a pickup folder where each message is written as .eml.</summary>
-public sealed class EmailOptions
+public sealed class MailOptions
 {
     public const string Section = "Email";
 
@@ -33,9 +33,9 @@ public sealed class EmailOptions
     public string? PickupDirectory { get; set; }
 }
 
-internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
 {
-    public ValidateOptionsResult Validate(string? name, EmailOptions options)
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var failures = new List<string>();
         if (!MailboxAddress.TryParse(options.From, out _))

@@ -1,0 +1,20 @@
+namespace Marketplace.BuildingBlocks.Application.Mail;
+
+/// <summary>A button in a message: what it says and where it leads (an absolute link built from the configured origin).</summary>
+public sealed record MailAction(string Label, string Url);
+
+/// <summary>
+/// A message as its sender states it: paragraphs of plain text, at most one action link, and a closing note in small print.
+/// The shared layout renders the HTML and the plain-text part from it.
+/// </summary>
+public sealed record MailMessage(string To, string Subject, IReadOnlyList<string> Paragraphs, MailAction? Action = null, string? Note = null);
+
+/// <summary>
+/// Sends mail as part of the current unit of work: a message is stored in the same transaction as the change that causes
+/// it (its content encrypted, since links carry tokens) and sent by a background job after the commit, with retries; a
+/// rolled-back change sends nothing, and a message is sent once even when the job runs again.
+/// </summary>
+public interface IMailOutbox
+{
+    void Send(MailMessage message);
+}

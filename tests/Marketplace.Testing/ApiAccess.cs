@@ -35,6 +35,13 @@ public static partial class ApiAccess
     public static HttpClient CreateEmployerClient(this WebApplicationFactory<Program> app) =>
         app.CreateDefaultClient(new BearerHandler(() => app.EmployerTokenAsync()));
 
+    /// <summary>A client for another employer (created when missing), with an API client of their own and every scope.</summary>
+    public static async Task<HttpClient> CreateEmployerClientAsync(this WebApplicationFactory<Program> app, string email)
+    {
+        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.Names]);
+        return app.CreateDefaultClient(new BearerHandler(() => Task.FromResult(token)));
+    }
+
     /// <summary>A client whose requests carry the host's test admin's token.</summary>
     public static HttpClient CreateAdminClient(this WebApplicationFactory<Program> app) =>
         app.CreateDefaultClient(new BearerHandler(() => app.AdminTokenAsync()));
@@ -113,9 +120,12 @@ public static partial class ApiAccess
     }
 
     /// <summary>A token of a new API client of the host's test employer that may ask only for these scopes.</summary>
-    public static async Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes)
+    public static Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes) =>
+        EmployerTokenForAsync(app, "api.employer@example.com", scopes);
+
+    private static async Task<string> EmployerTokenForAsync(WebApplicationFactory<Program> app, string email, string[] scopes)
     {
-        var employer = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);
+        var employer = await app.CreateAccountAsync(email, Roles.Employer);
         CreatedApiClient client;
         await using (var scope = app.Services.CreateAsyncScope())
         {

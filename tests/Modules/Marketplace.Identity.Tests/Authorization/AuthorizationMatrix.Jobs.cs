@@ -3,8 +3,8 @@ namespace Marketplace.Identity.Tests.Authorization;
 public static partial class AuthorizationMatrix
 {
     private const string PostingJson = """
-        {"title":"Senior C# backend developer","company":"Acme","description":"Build APIs.","seniority":"Senior",
-         "location":"Berlin","workMode":"Remote","requiredSkills":[{"skillId":"csharp","minLevel":3,"weight":5}]}
+        {"title":"Senior C# backend developer","company":"Acme","description":"Build APIs.","seniority":"Senior","workMode":"Remote",
+         "salary":{"min":60000,"max":80000,"currency":"EUR","period":"Year"},"skills":[{"skill":"csharp","minLevel":3,"weight":5}]}
         """;
 
     /// <summary>Companies (pages) and postings (API): an employer touches only their own company's.</summary>
@@ -18,9 +18,13 @@ public static partial class AuthorizationMatrix
         },
 
         ["GET /api/v1/postings/"] = new("GET", "/api/v1/postings", Credential.Bearer, SignedIn),
+        ["GET /api/v1/postings/search"] = new("GET", "/api/v1/postings/search?q=backend", Credential.Bearer, Everyone),
         ["GET /api/v1/postings/{id:guid}"] = new("GET", "/api/v1/postings/{posting}", Credential.Bearer, SignedIn),
         ["POST /api/v1/postings/"] = new("POST", "/api/v1/postings", Credential.Bearer, EmployersOnly, PostingJson),
         ["PUT /api/v1/postings/{id:guid}"] = new("PUT", "/api/v1/postings/{posting}", Credential.Bearer, [S, F, F, A, F, F], "{posting-edit}"),
+        ["POST /api/v1/postings/{id:guid}/publish"] = new("POST", "/api/v1/postings/{posting}/publish", Credential.Bearer, [S, F, F, A, F, F], "{}"),
+        ["POST /api/v1/postings/{id:guid}/renew"] = new("POST", "/api/v1/postings/{posting}/renew", Credential.Bearer, [S, F, F, A, F, F], "{}"),
+        ["POST /api/v1/postings/{id:guid}/close"] = new("POST", "/api/v1/postings/{posting}/close", Credential.Bearer, [S, F, F, A, F, F], """{"reason":"Filled"}"""),
     };
 
     /// <summary>A valid body for the posting's JSON probes (the edit takes the version it was read at).</summary>

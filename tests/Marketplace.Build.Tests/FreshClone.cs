@@ -63,6 +63,26 @@ public sealed class FreshClone : IDisposable
             ["MARKETPLACE_URL"] = $"http://127.0.0.1:{FreePort()}",
         }, timeout);
 
+    /// <summary>
+    /// Owner, group and mode of the clone's folder, of every file and folder in it (but the git-ignored .data, which a
+    /// cluster made there by an older db.sh may use) and of the folders above it up to the private one, one line each.
+    /// </summary>
+    public IReadOnlyList<string> Ownership()
+    {
+        var above = Run("stat", ["-c", "%U:%G %a %n", _private.FullName, _parent], _private.FullName, [], TimeSpan.FromMinutes(1));
+        var inside = Run("find", [Root, "-path", Path.Combine(Root, ".data"), "-prune", "-o", "-printf", "%u:%g %m %p\\n"], _private.FullName, [], TimeSpan.FromMinutes(1));
+        if (above.ExitCode != 0 || inside.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"stat or find failed: {above} {inside}");
+        }
+
+        return [.. (above.Output + inside.Output).Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+    }
+
+    /// <summary>What differs between two <see cref="Ownership"/> listings: "- before" and "+ after" lines, none when alike.</summary>
+    public static IReadOnlyList<string> Changes(IReadOnlyList<string> before, IReadOnlyList<string> after) =>
+        [.. before.Except(after).Select(line => "- " + line), .. after.Except(before).Select(line => "+ " + line)];
+
     public void Dispose()
     {
         try

@@ -12,6 +12,7 @@ public sealed class PrivateDatabaseTests(FreshClone clone) : IClassFixture<Fresh
     [Fact]
     public async Task The_database_comes_up_again_and_down_in_a_private_folder_on_a_path_with_spaces()
     {
+        var ownership = clone.Ownership();
         var started = clone.Script("db.sh", "start");
         started.ExitCode.ShouldBe(0, started.ToString());
         var url = started.Output.Trim().Split('\n')[^1];
@@ -34,6 +35,35 @@ public sealed class PrivateDatabaseTests(FreshClone clone) : IClassFixture<Fresh
         restarted.ExitCode.ShouldBe(0, restarted.ToString());
         (await CurrentUserAsync(url)).ShouldBe("marketplace");
         clone.Script("db.sh", "stop").ExitCode.ShouldBe(0);
+        FreshClone.Changes(ownership, clone.Ownership()).ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// An older db.sh kept the cluster in the clone's .data folder; db.sh still uses one found there, and once handed the
+    /// folder above it (the clone itself) to the postgres user. Seen as root, where the chown would succeed.
+    /// </summary>
+    [Fact]
+    public void A_cluster_left_in_the_clone_by_an_older_db_sh_never_changes_who_owns_the_clone()
+    {
+        clone.Script("db.sh", "stop").ExitCode.ShouldBe(0);
+        var ownership = clone.Ownership();
+        var legacy = Path.Combine(clone.Root, ".data", $"pg-{clone.Port}");
+        Directory.CreateDirectory(legacy);
+        File.WriteAllText(Path.Combine(legacy, "PG_VERSION"), "17\n");
+        File.WriteAllText(Path.Combine(legacy, "postgresql.conf"), $"port = {clone.Port}\n");
+        try
+        {
+            clone.Script("db.sh", "where").Output.Trim().ShouldBe(legacy);
+            var started = clone.Script("db.sh", "start");
+
+            // That half-made cluster cannot start; what matters is what the attempt left behind.
+            started.ExitCode.ShouldNotBe(0, started.ToString());
+            FreshClone.Changes(ownership, clone.Ownership()).ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(Path.Combine(clone.Root, ".data"), recursive: true);
+        }
     }
 
     [Theory]

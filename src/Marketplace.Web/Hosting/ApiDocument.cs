@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Application.Modules;
+using Marketplace.Identity.Infrastructure;
+using Marketplace.Identity.Infrastructure.Hardening;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +25,7 @@ public static class ApiDocument
 {
     public const string SecurityScheme = "oauth2";
     public const string AppClientId = "marketplace-spa";
+    public const string ReferencePath = "/scalar/";
 
     public static WebApplicationBuilder AddApiDocument(this WebApplicationBuilder builder)
     {
@@ -31,15 +34,19 @@ public static class ApiDocument
             options.AddDocumentTransformer<DescribeSecurity>();
             options.AddOperationTransformer<DescribeOperationSecurity>();
         });
+        // Scalar's Authorize signs users in through the app client and takes the code back on its own page.
+        builder.Services.AddOptions<IdentityModuleOptions>().PostConfigure<PublicOrigin>((identity, origin) =>
+            identity.PublicClientRedirectUris = [.. (identity.PublicClientRedirectUris ?? []).Append(origin.Link(ReferencePath)).Distinct()]);
         return builder;
     }
 
     public static WebApplication MapApiDocument(this WebApplication app)
     {
+        var origin = app.Services.GetRequiredService<PublicOrigin>();
         app.MapOpenApi();
-        app.MapScalarApiReference("/scalar", options => options
+        app.MapScalarApiReference(ReferencePath.TrimEnd('/'), options => options
             .AddPreferredSecuritySchemes(SecurityScheme)
-            .AddAuthorizationCodeFlow(SecurityScheme, flow => flow.WithClientId(AppClientId).WithPkce(Pkce.Sha256))
+            .AddAuthorizationCodeFlow(SecurityScheme, flow => flow.WithClientId(AppClientId).WithPkce(Pkce.Sha256).WithRedirectUri(origin.Link(ReferencePath)))
             .AddClientCredentialsFlow(SecurityScheme, _ => { }));
         return app;
     }

@@ -1,7 +1,12 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Identity.Infrastructure.Hardening;
 using Marketplace.Testing;
 using Marketplace.Web.Tests.Fuzzing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -118,9 +123,36 @@ public sealed class ApiDocumentTests(ApiDocumentTests.Fixture fixture) : IClassF
         request.Headers.Host = "attacker.example";
         using var response = await _client.SendAsync(request);
 
+        // Outside Development and Testing a foreign Host is refused outright (PublicOriginTests); here the document is
+        // served, and must not echo it.
         var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
         text.ShouldNotContain("attacker.example");
         JsonDocument.Parse(text).RootElement.GetProperty("servers")[0].GetProperty("url").GetString().ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task Scalar_authorizes_with_the_app_client_and_pkce_and_gets_the_code_back_on_its_own_page()
+    {
+        var redirectUri = fixture.App.Services.GetRequiredService<PublicOrigin>().Link("/scalar/");
+        var reference = await _client.GetStringAsync("/scalar/");
+        reference.ShouldContain("marketplace-spa");
+        reference.ShouldContain("SHA-256");
+        reference.ShouldContain(redirectUri);
+
+        await fixture.App.CreateAccountAsync("scalar.user@example.com", Roles.JobSeeker);
+        using var browser = ApiAccess.Browser(fixture.App);
+        await ApiAccess.SignInAsync(browser, "scalar.user@example.com");
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(RandomNumberGenerator.GetBytes(32)));
+        using var authorize = await browser.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = "marketplace-spa", ["redirect_uri"] = redirectUri, ["response_type"] = "code", ["scope"] = "openid jobs:read",
+            ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
+        }));
+
+        authorize.StatusCode.ShouldBe(HttpStatusCode.Redirect, await authorize.Content.ReadAsStringAsync());
+        authorize.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(redirectUri);
+        QueryHelpers.ParseQuery(authorize.Headers.Location.Query)["code"].ToString().ShouldNotBeNullOrEmpty();
     }
 
     [Fact]

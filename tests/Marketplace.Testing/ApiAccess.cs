@@ -35,6 +35,13 @@ public static partial class ApiAccess
     public static HttpClient CreateEmployerClient(this WebApplicationFactory<Program> app) =>
         app.CreateDefaultClient(new BearerHandler(() => app.EmployerTokenAsync()));
 
+    /// <summary>A client for another employer (created when missing), with an API client of their own and every scope.</summary>
+    public static async Task<HttpClient> CreateEmployerClientAsync(this WebApplicationFactory<Program> app, string email)
+    {
+        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.Names]);
+        return app.CreateDefaultClient(new BearerHandler(() => Task.FromResult(token)));
+    }
+
     /// <summary>A client whose requests carry the host's test admin's token.</summary>
     public static HttpClient CreateAdminClient(this WebApplicationFactory<Program> app) =>
         app.CreateDefaultClient(new BearerHandler(() => app.AdminTokenAsync()));
@@ -113,9 +120,12 @@ public static partial class ApiAccess
     }
 
     /// <summary>A token of a new API client of the host's test employer that may ask only for these scopes.</summary>
-    public static async Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes)
+    public static Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes) =>
+        EmployerTokenForAsync(app, "api.employer@example.com", scopes);
+
+    private static async Task<string> EmployerTokenForAsync(WebApplicationFactory<Program> app, string email, string[] scopes)
     {
-        var employer = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);
+        var employer = await app.CreateAccountAsync(email, Roles.Employer);
         CreatedApiClient client;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -139,7 +149,12 @@ public static partial class ApiAccess
         await app.CreateAccountAsync(email, role);
         using var browser = Browser(app);
         await SignInAsync(browser, email);
+        return await app.AuthorizationCodeTokenAsync(browser, "openid " + string.Join(' ', AllApiScopes.Names));
+    }
 
+    /// <summary>An access token for the user signed in on <paramref name="browser"/>, through the app client's code flow with PKCE.</summary>
+    public static async Task<string> AuthorizationCodeTokenAsync(this WebApplicationFactory<Program> app, HttpClient browser, string scope)
+    {
         const string redirectUri = "http://127.0.0.1:5173/callback";
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
@@ -148,7 +163,7 @@ public static partial class ApiAccess
             ["client_id"] = "marketplace-spa",
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid " + string.Join(' ', AllApiScopes.Names),
+            ["scope"] = scope,
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         }));

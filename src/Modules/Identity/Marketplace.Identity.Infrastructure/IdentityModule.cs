@@ -245,6 +245,7 @@ public static class IdentityModule
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<IPersonalDataSource, IdentityPersonalData>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<PersonalDataExport>();
         return builder;
     }

@@ -60,7 +60,10 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:ConnectionString", _database!.ConnectionString);
-        builder.UseSetting("BackgroundJobs:ServerEnabled", "false");
+        // Mail goes out through Hangfire jobs, as in production: a small, quickly polling server.
+        builder.UseSetting("BackgroundJobs:ServerEnabled", "true");
+        builder.UseSetting("BackgroundJobs:WorkerCount", "2");
+        builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "100");
         builder.UseSetting("Email:Host", "127.0.0.1");
         builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");

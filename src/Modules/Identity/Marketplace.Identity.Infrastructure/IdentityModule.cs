@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Hosting;
@@ -6,12 +5,10 @@ using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Application.Accounts.EmailConfirmation;
 using Marketplace.Identity.Application.ApiClients;
-using Marketplace.Identity.Application.Email;
 using Marketplace.Identity.Application.PersonalData;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Domain.Passwords;
 using Marketplace.Identity.Infrastructure.Accounts;
-using Marketplace.Identity.Infrastructure.Email;
 using Marketplace.Identity.Infrastructure.Hardening;
 using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Infrastructure.Protocol;
@@ -234,11 +231,6 @@ public static class IdentityModule
 
         services.AddIdentityRateLimits();
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account/Manage"));
-
-        var queue = Channel.CreateUnbounded<EmailMessage>(new UnboundedChannelOptions { SingleReader = true });
-        services.AddSingleton(queue);
-        services.AddSingleton<IEmailSender, QueuedEmailSender>();
-        services.AddHostedService<EmailDelivery>();
 
         services.AddScoped<IAccountSessions, AspNetIdentitySessions>();
         services.AddScoped<IAccountStore, AspNetIdentityAccountStore>();

@@ -1,30 +1,33 @@
 using System.Net;
 using Marketplace.BuildingBlocks.Application;
-using Marketplace.Identity.Application.Email;
+using Marketplace.BuildingBlocks.Application.Mail;
+using Marketplace.Testing;
 using Marketplace.Identity.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Marketplace.Identity.Tests.Accounts;
 
-/// <summary>A host whose mail hand-over fails for one address: the last step of a sign-up, after the account and its role are written.</summary>
+/// <summary>A host whose mail outbox refuses one address: the last step of a sign-up, after the account and its role are written.</summary>
 public sealed class FailingMailAppFactory : IdentityAppFactory
 {
     public const string Unlucky = "unlucky@example.com";
 
-    /// <summary>Wraps whatever sender the app registered, so the test holds whichever way mail travels.</summary>
-    protected override void ConfigureServices(IServiceCollection services)
-    {
-        var real = services.Last(d => d.ServiceType == typeof(IEmailSender));
-        services.Replace(ServiceDescriptor.Describe(typeof(IEmailSender), sp => new FailingFor(Unlucky, (IEmailSender)(
-            real.ImplementationInstance ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))), real.Lifetime));
-    }
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.Decorate<IMailOutbox>(real => new FailingFor(Unlucky, real));
 
-    private sealed class FailingFor(string address, IEmailSender inner) : IEmailSender
+    private sealed class FailingFor(string address, IMailOutbox inner) : IMailOutbox
     {
-        public ValueTask SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
-            message.To == address ? throw new InvalidOperationException("The mail store is down.") : inner.SendAsync(message, cancellationToken);
+        /// <summary>Takes the message first, then fails: what the outbox already holds must not be stored or sent.</summary>
+        public void Send(MailMessage message)
+        {
+            inner.Send(message);
+            if (message.To == address)
+            {
+                throw new InvalidOperationException("The mail store is down.");
+            }
+        }
     }
 }
 
@@ -40,11 +43,45 @@ public sealed class OneWritePathTests(FailingMailAppFactory app) : IClassFixture
 
         (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == FailingMailAppFactory.Unlucky))).ShouldBeFalse();
         (await app.WithDbAsync(db => db.UserRoles.CountAsync())).ShouldBe(await app.WithDbAsync(db => db.Users.CountAsync()));
+        (await MailRowsToAsync(FailingMailAppFactory.Unlucky)).ShouldBe(0);
+        app.Smtp.CountTo(FailingMailAppFactory.Unlucky).ShouldBe(0);
 
         // The address is free for a new attempt: nothing half-made blocks it.
         using var retried = await browser.SubmitAsync("/Account/SignUp", SignUp("lucky@example.com", "JobSeeker", ""));
         retried.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "lucky@example.com"))).ShouldBeTrue();
+        (await MailRowsToAsync("lucky@example.com")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_reset_link_goes_out_once_through_the_durable_outbox_and_its_token_is_in_no_table_in_plain_text()
+    {
+        await app.CreateUserAsync("durable@example.com", Roles.JobSeeker);
+        using var browser = app.CreateSession();
+        using (await browser.SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = "durable@example.com" }))
+        {
+        }
+
+        var message = await app.Smtp.WaitForMessageAsync("durable@example.com");
+        message.HtmlBody.ShouldNotBeNull().ShouldContain("Choose a new password");
+        var link = Mail.LinkTo(message, "/Account/ResetPassword");
+        var token = Uri.UnescapeDataString(link.Split("token=")[1].Split('&')[0]);
+        token.Length.ShouldBeGreaterThan(40);
+
+        var search = await PlaintextSearch.SearchAsync(app.Database.ConnectionString, token);
+        search.Searched.ShouldContain("mail.messages.protected_content");
+        search.Found.ShouldBeEmpty();
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var status = new NpgsqlCommand("SELECT module, status FROM mail.messages WHERE recipient = 'durable@example.com'", connection);
+        await using (var row = await status.ExecuteReaderAsync())
+        {
+            (await row.ReadAsync()).ShouldBeTrue();
+            (row.GetString(0), row.GetString(1)).ShouldBe(("identity", "sent"));
+            (await row.ReadAsync()).ShouldBeFalse();
+        }
+
+        app.Smtp.CountTo("durable@example.com").ShouldBe(1);
     }
 
     public static TheoryData<string, string?, Dictionary<string, string>, string, string> FieldErrors() => new()
@@ -78,6 +115,15 @@ public sealed class OneWritePathTests(FailingMailAppFactory app) : IClassFixture
         var next = document.QuerySelector($"[data-valmsg-for='{field}']");
         next.ShouldNotBeNull($"no message slot for {field}");
         next.TextContent.ShouldContain(message);
+    }
+
+    private async Task<long> MailRowsToAsync(string recipient)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM mail.messages WHERE recipient = @to", connection);
+        count.Parameters.AddWithValue("to", recipient);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private static Dictionary<string, string> SignUp(string email, string kind, string company, string password = "a long and unusual passphrase 7") => new()

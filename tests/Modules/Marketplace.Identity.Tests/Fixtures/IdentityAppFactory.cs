@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Tests.Fixtures;
@@ -71,7 +73,15 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(ConfigureServices);
+        builder.ConfigureTestServices(services =>
+        {
+            if (settings["BackgroundJobs:ServerEnabled"] == "false")
+            {
+                services.Replace(ServiceDescriptor.Scoped<IMailSendTrigger, SendMailAtOnce>());
+            }
+
+            ConfigureServices(services);
+        });
     }
 
     /// <summary>Service swaps of a test class's host (a clock, a failing mail sender), applied after the app's own.</summary>

@@ -1,26 +1,36 @@
+using Marketplace.BuildingBlocks.Application.Mail;
+
 namespace Marketplace.Identity.Application.Email;
 
-/// <summary>The texts of the account emails.</summary>
+/// <summary>The account mails, sent through the durable mail outbox in the command's transaction; the shared layout renders them.</summary>
 public static class AccountEmails
 {
-    public static EmailMessage ConfirmEmail(string to, string link) => new(
+    public static MailMessage ConfirmEmail(string to, string link) => new(
         to,
         "Confirm your Marketplace account",
-        $"Welcome to Marketplace.\n\nConfirm your email address by opening this link:\n{link}\n\nIf you did not sign up, ignore this message.\n");
+        ["Welcome to Marketplace.", "Confirm your email address: the link opens a page where you press the button to confirm."],
+        new MailAction("Confirm your email", link),
+        "If you did not sign up, ignore this message: nothing happens until the button is pressed.");
 
-    public static EmailMessage AlreadyRegistered(string to, string signInLink) => new(
+    public static MailMessage AlreadyRegistered(string to, string signInLink) => new(
         to,
         "Someone tried to sign up with your email",
-        $"Someone (perhaps you) tried to create a Marketplace account with this address, which already has one.\n\n" +
-        $"Sign in here: {signInLink}\nIf you forgot your password, use \"Forgot your password?\" on that page.\n");
+        ["Someone (perhaps you) tried to create a Marketplace account with this address, which already has one.",
+         "If you forgot your password, use \"Forgot your password?\" on the sign-in page."],
+        new MailAction("Sign in", signInLink),
+        "If it was not you, you need do nothing: no account was created and yours is unchanged.");
 
-    public static EmailMessage ResetPassword(string to, string link) => new(
+    public static MailMessage ResetPassword(string to, string link) => new(
         to,
         "Reset your Marketplace password",
-        $"Choose a new password by opening this link (it works once, for a limited time):\n{link}\n\nIf you did not ask for this, ignore this message.\n");
+        ["Choose a new password through this link. It works once, for a limited time, and signs you out everywhere else."],
+        new MailAction("Choose a new password", link),
+        "If you did not ask for this, ignore this message: your password stays as it is.");
 
-    public static EmailMessage ConfirmEmailChange(string to, string link) => new(
+    public static MailMessage ConfirmEmailChange(string to, string link) => new(
         to,
         "Confirm your new Marketplace email address",
-        $"Confirm that this is your new sign-in address by opening this link:\n{link}\n");
+        ["Confirm that this is your new sign-in address: the link opens a page where you press the button to confirm."],
+        new MailAction("Confirm your new address", link),
+        "If you did not ask for this, ignore this message: the address changes only when the button is pressed.");
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Mail;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Identity.Application.Email;
 using Mediator;
@@ -24,7 +25,7 @@ public sealed class RequestEmailChangeValidator : AbstractValidator<RequestEmail
     }
 }
 
-public sealed class RequestEmailChangeHandler(IAccountStore accounts, IEmailSender mail, IAccountLinks links, ICurrentUser currentUser)
+public sealed class RequestEmailChangeHandler(IAccountStore accounts, IMailOutbox mail, IAccountLinks links, ICurrentUser currentUser)
     : ICommandHandler<RequestEmailChange, Result>
 {
     public async ValueTask<Result> Handle(RequestEmailChange command, CancellationToken cancellationToken)
@@ -49,12 +50,12 @@ public sealed class RequestEmailChangeHandler(IAccountStore accounts, IEmailSend
         if (await accounts.FindByEmailAsync(newEmail) is { } taken)
         {
             // Tell the owner of that address, not the person asking: the answer on screen is the same either way.
-            await mail.SendAsync(AccountEmails.AlreadyRegistered(taken.Email, links.SignIn()), cancellationToken);
+            mail.Send(AccountEmails.AlreadyRegistered(taken.Email, links.SignIn()));
             return Result.Success();
         }
 
         var token = await accounts.CreateEmailChangeTokenAsync(account.Id, newEmail);
-        await mail.SendAsync(AccountEmails.ConfirmEmailChange(newEmail, links.ConfirmEmailChange(account.Id, newEmail, token)), cancellationToken);
+        mail.Send(AccountEmails.ConfirmEmailChange(newEmail, links.ConfirmEmailChange(account.Id, newEmail, token)));
         return Result.Success();
     }
 }

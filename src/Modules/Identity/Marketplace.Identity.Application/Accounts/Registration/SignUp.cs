@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Mail;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Identity.Application.Email;
 using Marketplace.Identity.Domain.Passwords;
@@ -35,7 +36,7 @@ public sealed class SignUpValidator : AbstractValidator<SignUp>
     }
 }
 
-public sealed class SignUpHandler(IAccountStore accounts, ICompanyInvitations invitations, IEmailSender mail, IAccountLinks links)
+public sealed class SignUpHandler(IAccountStore accounts, ICompanyInvitations invitations, IMailOutbox mail, IAccountLinks links)
     : ICommandHandler<SignUp, Result>
 {
     public async ValueTask<Result> Handle(SignUp command, CancellationToken cancellationToken)
@@ -71,7 +72,7 @@ public sealed class SignUpHandler(IAccountStore accounts, ICompanyInvitations in
         if (await accounts.FindByEmailAsync(email) is { } existing)
         {
             await accounts.RehearseCreateAsync(newAccount, command.Password!);
-            await mail.SendAsync(AccountEmails.AlreadyRegistered(existing.Email, links.SignIn()), cancellationToken);
+            mail.Send(AccountEmails.AlreadyRegistered(existing.Email, links.SignIn()));
             return Result.Success();
         }
 
@@ -83,7 +84,7 @@ public sealed class SignUpHandler(IAccountStore accounts, ICompanyInvitations in
 
         var account = created.Value;
         var token = await accounts.CreateEmailConfirmationTokenAsync(account.Id);
-        await mail.SendAsync(AccountEmails.ConfirmEmail(account.Email, links.ConfirmEmail(account.Id, token)), cancellationToken);
+        mail.Send(AccountEmails.ConfirmEmail(account.Email, links.ConfirmEmail(account.Id, token)));
         return Result.Success();
     }
 }

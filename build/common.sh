@@ -40,3 +40,24 @@ start_db() {
   url="$("$ROOT/build/db.sh" start)" || exit 1
   export MARKETPLACE_DB="$url"
 }
+
+# @redocly/cli lints the OpenAPI document. Installed once per machine with the machine's Node.js and npm into the user's
+# cache (about 15 MB), so repeated runs and other clones reuse it; a fresh machine (CI) installs it on its first run.
+REDOCLY_VERSION=2.77.0
+ensure_redocly() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Node.js (Debian package) for the OpenAPI lint..." >&2
+    apt_install nodejs npm || return 1
+  fi
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/marketplace/redocly-cli-$REDOCLY_VERSION"
+  REDOCLY="$dir/node_modules/.bin/redocly"
+  [ -f "$dir/installed" ] && [ -x "$REDOCLY" ] && return 0
+  echo "Installing @redocly/cli $REDOCLY_VERSION (npm) for the OpenAPI lint..." >&2
+  mkdir -p "$dir"
+  if ! npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >"$dir/install.log" 2>&1 \
+     || ! "$REDOCLY" --version >>"$dir/install.log" 2>&1; then
+    echo "could not install @redocly/cli $REDOCLY_VERSION with npm (node $(node --version 2>/dev/null); see $dir/install.log)" >&2
+    return 1
+  fi
+  touch "$dir/installed"
+}

@@ -17,7 +17,8 @@ if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; 
 fi
 
 RESULTS="$ROOT/artifacts/test-results"
-rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+# Tests leave the OpenAPI document (artifacts/openapi) and the fuzzer's counts (artifacts/fuzz) for the steps below.
+rm -rf "$RESULTS" "$ROOT/artifacts/openapi" "$ROOT/artifacts/fuzz"; mkdir -p "$RESULTS"
 
 dotnet build Marketplace.sln -c Release -nologo -v q -clp:ErrorsOnly
 build_rc=$?
@@ -49,5 +50,28 @@ PY
 )"
 read -r passed failed skipped <<<"${summary:-0 0 0}"
 if [ "$test_rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+
+[ -f artifacts/fuzz/summary.txt ] && cat artifacts/fuzz/summary.txt
+
+# The OpenAPI document a test wrote (no server needed), linted with Redocly's recommended rules: an error fails the run.
+DOC=artifacts/openapi/v1.json
+if [ ! -f "$DOC" ]; then
+  echo "openapi lint: $DOC is missing (Marketplace.Web.Tests' ApiDocumentTests write it)"
+  failed=$((failed + 1))
+elif ensure_redocly; then
+  REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_COLOR=1 \
+    "$REDOCLY" lint "$DOC" --config redocly.yaml --format=stylish >artifacts/openapi/lint.txt 2>&1
+  lint_rc=$?
+  errors="$(grep -cE '^ +[0-9]+:[0-9]+ +error ' artifacts/openapi/lint.txt)"
+  warnings="$(grep -cE '^ +[0-9]+:[0-9]+ +warning ' artifacts/openapi/lint.txt)"
+  echo "openapi lint (@redocly/cli $REDOCLY_VERSION, recommended rules): $errors errors, $warnings warnings (artifacts/openapi/lint.txt)"
+  if [ "$lint_rc" -ne 0 ] || [ "$errors" -ne 0 ]; then
+    grep -E '^ +[0-9]+:[0-9]+ +error ' artifacts/openapi/lint.txt || tail -n 20 artifacts/openapi/lint.txt
+    failed=$((failed + 1))
+  fi
+else
+  failed=$((failed + 1))
+fi
+
 echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 [ "$test_rc" -eq 0 ] && [ "${failed:-0}" -eq 0 ]

@@ -7,7 +7,6 @@ using Marketplace.Identity.Infrastructure;
 using Marketplace.Identity.Web;
 using Marketplace.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +20,7 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["Database:ConnectionString"]
 
 builder.AddObservability();
 builder.AddProblems();
+builder.AddRequestLimits();
 
 // Migrations run first among the hosted services: Hangfire's server and the outbox sweep need the tables.
 builder.Services.AddHostedService<DatabaseMigrationHostedService>();
@@ -40,43 +40,53 @@ builder.Services.TryAddScoped<ICurrentUser, HttpContextCurrentUser>();
 
 builder.AddBackgroundJobs();
 builder.AddHealth();
-builder.Services.AddOpenApi();
+builder.AddApiDocument();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
 // Commands for deployment and demos: `migrate` applies every module's migrations (and Hangfire's schema) and exits;
-// `seed` does that and publishes the demo postings through the real commands, idempotently.
-if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains("seed"))
+// `seed` does that and publishes the demo postings through the real commands, idempotently (demo accounts in Development
+// only); `create-admin` makes MARKETPLACE_ADMIN_EMAIL an admin with MARKETPLACE_ADMIN_PASSWORD.
+if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains("seed") || args.Contains("create-admin"))
 {
     await DatabaseMigrationHostedService.MigrateAsync(app.Services, CancellationToken.None);
     app.Logger.LogInformation("Migrations applied.");
+    await using var identityScope = app.Services.CreateAsyncScope();
     if (args.Contains("seed"))
     {
         await DemoData.SeedAsync(app.Services, app.Logger, CancellationToken.None);
-        await using var identityScope = app.Services.CreateAsyncScope();
-        await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, CancellationToken.None);
+        await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, Console.Out, CancellationToken.None);
+        await DemoProfiles.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
     }
 
-    return;
+    if (args.Contains("create-admin") && !await IdentityModule.CreateAdminAsync(identityScope.ServiceProvider, Console.Out, CancellationToken.None))
+    {
+        return 1;
+    }
+
+    return 0;
 }
 
+// Request logging outside the exception handler, so it logs the status the client got (a body that could not be read is a
+// 400, not an error).
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestLimits();
 // Security headers, rate limits, a fresh session at sign-in, authentication and authorization.
 app.UseIdentityModule();
 
 app.MapHealth();
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+app.MapApiDocument();
 app.MapBackgroundJobsDashboard();
 app.MapRazorPages();
 
 app.MapModules();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,70 +1,97 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Text.Json;
 using Marketplace.Skills.Matching;
-using Marketplace.Skills.Taxonomy;
+using Marketplace.Skills.Scoring;
 
 namespace Marketplace.Benchmarks;
 
-/// <summary>`engine` mode: the engine alone (no PostgreSQL), with timed sections of the rematch, for profiling.</summary>
+/// <summary>`engine` mode: the engine alone (no PostgreSQL): top-50 per posting (wall and thread CPU), top-20 per profile, the full
+/// rematch (wall and process CPU), updates; each timed part repeated --runs times, ending with one JSON line of medians.</summary>
 public static class EngineProbe
 {
     public static int Run(string[] args)
     {
-        int profiles = 100_000, jobs = 10_000, seed = 42, queries = 250;
-        for (int i = 0; i + 1 < args.Length; i += 2)
-        {
-            int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            switch (args[i])
-            {
-                case "--profiles": profiles = value; break;
-                case "--jobs": jobs = value; break;
-                case "--seed": seed = value; break;
-                case "--queries": queries = value; break;
-                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
-            }
-        }
-        var taxonomy = SkillTaxonomy.Embedded;
-        var population = new Population(taxonomy, profiles, jobs, seed);
+        if (BenchOptions.Parse(args) is not { } options) return 2;
+        Console.WriteLine($"load average at start: {Measure.LoadAverage()}");
+        var taxonomy = options.LoadTaxonomy();
+        var population = new Population(taxonomy, options.Profiles, options.Jobs, options.Seed);
+        Console.WriteLine($"taxonomy: {taxonomy.Skills.Count} skills, {taxonomy.AliasCount} aliases; {Environment.ProcessorCount} cores; "
+            + $"profiles {options.Profiles:N0}, postings {options.Jobs:N0}, seed {options.Seed}; {population.Describe()}");
+        var sw = Stopwatch.StartNew();
         var profileIndex = ProfileIndex.Build(taxonomy, population.Profiles);
+        double buildProfilesS = sw.Elapsed.TotalSeconds;
+        sw.Restart();
         var postingIndex = PostingIndex.Build(taxonomy, population.Postings);
-        var sample = Enumerable.Range(0, Math.Min(queries, jobs)).Select(i => population.Postings[(int)((long)i * jobs / Math.Min(queries, jobs))]).ToArray();
+        Console.WriteLine($"indexes built in {buildProfilesS:F2} s (profiles) and {sw.Elapsed.TotalSeconds:F2} s (postings); "
+            + $"profile index {profileIndex.EstimatedBytes / 1048576.0:F1} MB, posting index {postingIndex.EstimatedBytes / 1048576.0:F1} MB");
+
+        var sample = options.Sample(population.Postings);
+        var profileSample = options.Sample(population.Profiles);
         foreach (var p in sample.Take(20)) profileIndex.TopK(p, 50);
-        var ms = new List<double>();
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var p in sample)
+        var runs = new List<(double P50, double P95, double CpuP50, double ProfileP50, double RematchS, double RematchCpuS)>();
+        for (int run = 0; run < options.Runs; run++)
         {
-            long t0 = Stopwatch.GetTimestamp();
-            profileIndex.TopK(p, 50);
-            ms.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            var (wall, cpu) = Time(sample, p => profileIndex.TopK(p, 50));
+            var (profileWall, _) = Time(profileSample, p => postingIndex.TopK(p, 20));
+            GC.Collect();
+            var rematchCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            sw.Restart();
+            Rematch.All(profileIndex, postingIndex, 50, 20);
+            double rematchS = sw.Elapsed.TotalSeconds, rematchCpuS = (Process.GetCurrentProcess().TotalProcessorTime - rematchCpu0).TotalSeconds;
+            runs.Add((Measure.Percentile(wall, 50), Measure.Percentile(wall, 95), Measure.Percentile(cpu, 50), Measure.Percentile(profileWall, 50), rematchS, rematchCpuS));
+            var r = runs[^1];
+            Console.WriteLine($"run {run + 1}: top-50 p50 {r.P50:F3} ms, p95 {r.P95:F3} ms, thread CPU p50 {r.CpuP50:F3} ms; top-20 postings for a profile p50 {r.ProfileP50:F3} ms; "
+                + $"full rematch {r.RematchS:F2} s, process CPU {r.RematchCpuS:F2} s; load {Measure.LoadAverage()}");
         }
-        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / sample.Length;
-        ms.Sort();
-        Console.WriteLine($"topk p50 {ms[ms.Count / 2]:F3} ms p95 {ms[ms.Count * 95 / 100]:F3} ms cpu/query {cpuMs:F3} ms");
-        var compiled = sample.Select(p => new Marketplace.Skills.Scoring.CompiledPosting(p, taxonomy)).ToArray();
-        foreach (var c in compiled.Take(20)) profileIndex.TopKDense(c, 50);
-        var dense = new List<double>();
-        int mismatches = 0;
-        foreach (var c in compiled)
+
+        // Updates: replace profiles one at a time through Apply (the delta is rebuilt each time; a merge now and then).
+        var updates = new List<double>();
+        var index = profileIndex;
+        var rng = new Random(options.Seed);
+        for (int i = 0; i < Math.Min(2000, population.Profiles.Length); i++)
         {
+            var changed = population.Profiles[rng.Next(population.Profiles.Length)] with { Seniority = Seniority.Lead };
             long t0 = Stopwatch.GetTimestamp();
-            var top = profileIndex.TopKDense(c, 50);
-            dense.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-            if (!top.SequenceEqual(profileIndex.TopK(c, 50))) mismatches++;
+            index = index.With(changed);
+            updates.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
         }
-        dense.Sort();
-        Console.WriteLine($"dense topk p50 {dense[dense.Count / 2]:F3} ms p95 {dense[dense.Count * 95 / 100]:F3} ms; {mismatches} differ from TopK");
-        var mix = Enumerable.Range(0, postingIndex.Count).Select(j => profileIndex.EntryMix(postingIndex.CompiledAt(j))).ToArray();
-        Console.WriteLine($"list entries a posting: effective {mix.Average(x => x.Effective):F0}, related {mix.Average(x => x.Related):F0}; terms with related skills {mix.Average(x => x.RelatedTerms):F1}");
-        var pcpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        long tp = Stopwatch.GetTimestamp();
-        foreach (var p in population.Profiles.Take(5000)) postingIndex.TopK(p, 20);
-        Console.WriteLine($"posting topk for 5000 profiles {Stopwatch.GetElapsedTime(tp).TotalSeconds:F2} s cpu {(Process.GetCurrentProcess().TotalProcessorTime - pcpu0).TotalSeconds:F2} s");
-        GC.Collect();
-        var rcpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        long tr = Stopwatch.GetTimestamp();
-        Rematch.All(profileIndex, postingIndex, 50, 20);
-        Console.WriteLine($"rematch {Stopwatch.GetElapsedTime(tr).TotalSeconds:F2} s cpu {(Process.GetCurrentProcess().TotalProcessorTime - rcpu0).TotalSeconds:F2} s; load {File.ReadAllText("/proc/loadavg").Trim()}");
-        if (Environment.GetEnvironmentVariable("PROBE_SECTIONS") == "1") Rematch.Probe(profileIndex, postingIndex);
+        var (afterUpdates, _) = Time(sample, p => index.TopK(p, 50));
+        Console.WriteLine($"2,000 single-profile updates: mean {updates.Average():F2} ms, p50 {Measure.Percentile(updates, 50):F2} ms, max {updates.Max():F0} ms (a merge); "
+            + $"top-50 p50 afterwards {Measure.Percentile(afterUpdates, 50):F3} ms");
+        Console.WriteLine($"load average at end: {Measure.LoadAverage()}");
+
+        double Median(Func<(double P50, double P95, double CpuP50, double ProfileP50, double RematchS, double RematchCpuS), double> f) =>
+            Math.Round(Measure.Percentile(runs.Select(f), 50), 4);
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["engine_top50_p50_ms"] = Median(r => r.P50),
+            ["engine_top50_p95_ms"] = Median(r => r.P95),
+            ["engine_top50_cpu_p50_ms"] = Median(r => r.CpuP50),
+            ["profile_top20_p50_ms"] = Median(r => r.ProfileP50),
+            ["rematch_scoring_s"] = Median(r => r.RematchS),
+            ["rematch_cpu_s"] = Median(r => r.RematchCpuS),
+            ["update_mean_ms"] = Math.Round(updates.Average(), 3),
+            ["runs"] = options.Runs,
+            ["skills"] = taxonomy.Skills.Count,
+            ["profiles"] = options.Profiles,
+            ["jobs"] = options.Jobs,
+        }));
         return 0;
+    }
+
+    /// <summary>Wall-clock and thread-CPU milliseconds of each call.</summary>
+    public static (List<double> Wall, List<double> Cpu) Time<T>(IEnumerable<T> items, Action<T> action)
+    {
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        foreach (var item in items)
+        {
+            double c0 = Measure.ThreadCpuMs();
+            long t0 = Stopwatch.GetTimestamp();
+            action(item);
+            wall.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            cpu.Add(Measure.ThreadCpuMs() - c0);
+        }
+        return (wall, cpu);
     }
 }

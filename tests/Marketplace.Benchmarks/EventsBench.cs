@@ -1,19 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Marketplace.Jobs.Application.Postings;
-using Marketplace.Jobs.Application.Postings.Publish;
+using System.Net;
+using System.Net.Http.Json;
 using Marketplace.Testing;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Marketplace.Benchmarks;
 
 /// <summary>
-/// `bench.sh events`: PostingPublished through the real pipeline of the real host (the PublishPosting command with its
-/// validation and unit of work, the Jobs outbox, the relay, a batched Hangfire delivery, the Courses inbox and handler) on
-/// the private PostgreSQL. Publish-to-handled is from the event's OccurredAt (taken in the command, before its commit) to
+/// `bench.sh events`: PostingPublished through the real pipeline of the real host (POST /api/v1/postings with an employer's
+/// token, the CreatePosting command with its validation and unit of work, the Jobs outbox, the relay, a batched Hangfire
+/// delivery, the Courses inbox and handler) on the private PostgreSQL. Publish-to-handled is from the event's OccurredAt (taken in the command, before its commit) to
 /// the stamp its delivery puts on the inbox row just before committing. Ends with one JSON line.
 /// </summary>
 public static class EventsBench
@@ -59,10 +57,11 @@ public static class EventsBench
             },
         });
         _ = app.Server;
+        using var employer = app.CreateEmployerClient();
         Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; {workers} Hangfire workers, {publishers} publishers");
 
         // Warm-up: JIT, pools, EF's model and the first Hangfire fetches.
-        await PublishManyAsync(app, 50, publishers, "warm-up");
+        await PublishManyAsync(employer, 50, publishers, "warm-up");
         await WaitForHandledAsync(database.ConnectionString, 50, TimeSpan.FromMinutes(2));
 
         // One at a time: each posting is handled before the next is published.
@@ -70,7 +69,7 @@ public static class EventsBench
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < single; i++)
         {
-            await PublishAsync(app, $"single {i}");
+            await PublishAsync(employer, $"single {i}");
             await WaitForHandledAsync(database.ConnectionString, 50 + i + 1, TimeSpan.FromSeconds(30));
         }
 
@@ -83,7 +82,7 @@ public static class EventsBench
         var burstSince = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        await PublishManyAsync(app, burst, publishers, "burst");
+        await PublishManyAsync(employer, burst, publishers, "burst");
         var published = clock.Elapsed;
         var publishCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / burst;
         await WaitForHandledAsync(database.ConnectionString, 50 + single + burst, TimeSpan.FromMinutes(10));
@@ -109,13 +108,18 @@ public static class EventsBench
         return 0;
     }
 
-    private static Task PublishAsync(MarketplaceApp app, string title) => app.InScopeAsync(async services =>
+    private static async Task PublishAsync(HttpClient employer, string title)
     {
-        var result = await services.GetRequiredService<ISender>().Send(Posting(title));
-        return result.IsSuccess ? 0 : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
-    });
+        var posting = PostingRequests.Valid();
+        posting["title"] = $"Backend developer ({title})";
+        using var response = await employer.PostAsJsonAsync("/api/v1/postings", posting);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Publishing answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 
-    private static async Task PublishManyAsync(MarketplaceApp app, int count, int publishers, string prefix)
+    private static async Task PublishManyAsync(HttpClient employer, int count, int publishers, string prefix)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, publishers).Select(async _ =>
@@ -123,20 +127,15 @@ public static class EventsBench
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                await PublishAsync(app, $"{prefix} {i}");
+                await PublishAsync(employer, $"{prefix} {i}");
             }
         }));
     }
 
-    private static PublishPosting Posting(string title) => new(
-        $"Backend developer ({title})", "Bench Ltd", "APIs on .NET.", "Senior", "Berlin", "Hybrid", new SalaryInput(60_000, 80_000, "EUR"),
-        [new SkillRequirementInput("csharp", 3, 5), new SkillRequirementInput("postgresql", 3, 4)],
-        [new SkillRequirementInput("docker", 2, 2)]);
-
     private static async Task WaitForHandledAsync(string connectionString, long count, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (await ScalarAsync(connectionString, "SELECT count(*) FROM courses.inbox_messages") < count)
+        while (await ScalarAsync(connectionString, "SELECT count(*) FROM courses.inbox_messages WHERE handler = 'courses.count-skill-demand'") < count)
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -158,7 +157,7 @@ public static class EventsBench
         await using var query = new NpgsqlCommand(
             """
             SELECT extract(epoch FROM i.processed_at - o.occurred_at) * 1000, extract(epoch FROM i.processed_at - min(o.occurred_at) OVER ())
-            FROM jobs.outbox_messages o JOIN courses.inbox_messages i ON i.event_id = o.id
+            FROM jobs.outbox_messages o JOIN courses.inbox_messages i ON i.event_id = o.id AND i.handler = 'courses.count-skill-demand'
             WHERE o.occurred_at >= @since
             """, connection);
         query.Parameters.AddWithValue("since", since);

@@ -31,6 +31,10 @@ public sealed class Population
     public Profile[] Profiles { get; }
     public Posting[] Postings { get; }
 
+    public string Describe() =>
+        $"{Profiles.Average(p => p.Skills.Count):F1} skills a profile, {Postings.Average(p => p.Required.Count):F1} required and "
+        + $"{Postings.Average(p => p.NiceToHave.Count):F1} nice-to-have a posting";
+
     public static string ProfileId(int n) => $"p{n:D7}";
     public static string PostingId(int n) => $"j{n:D6}";
 

@@ -1,9 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Marketplace.EndToEndTests;
@@ -26,10 +25,11 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        UseKestrel(0);
+        // A port chosen first, so the public origin (where mail links point) is the address the browser uses.
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(port);
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -64,6 +64,14 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Email:Host", "127.0.0.1");
         builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");
+        builder.UseSetting("PublicOrigin", BaseUrl);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string ChromiumPath()

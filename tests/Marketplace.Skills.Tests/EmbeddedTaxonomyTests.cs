@@ -14,8 +14,19 @@ public sealed class EmbeddedTaxonomyTests
     [Fact]
     public void The_embedded_taxonomy_meets_the_issue_size() 
     {
-        T.Skills.Count.ShouldBeGreaterThanOrEqualTo(400);
-        T.AliasCount.ShouldBeGreaterThanOrEqualTo(400 + 1200);
+        T.Skills.Count.ShouldBeGreaterThanOrEqualTo(1500);
+        T.AliasCount.ShouldBeGreaterThanOrEqualTo(1500 + 6000, "alias keys count the names too");
+    }
+
+    [Fact]
+    public void Every_category_is_known_and_both_the_core_and_adjacent_skills_are_covered()
+    {
+        T.Skills.Where(s => SkillCategories.Find(s.Category) is null).Select(s => s.Id).ShouldBeEmpty();
+        T.Skills.Count(s => s.IsBackendCore).ShouldBeGreaterThan(500);
+        foreach (string adjacent in new[] { "mobile", "frontend", "crm", "erp", "bi", "mainframe", "methodology", "office" })
+            T.Skills.Count(s => s.Category == adjacent).ShouldBeGreaterThan(10, adjacent);
+        T.Find("salesforce")!.IsBackendCore.ShouldBeFalse();
+        T.Find("postgresql")!.IsBackendCore.ShouldBeTrue();
     }
 
     [Fact]
@@ -56,11 +67,34 @@ public sealed class EmbeddedTaxonomyTests
     [InlineData("She hired a Chef for the party.")]
     [InlineData("Ruby is my sister.")]
     [InlineData("We had a great time in Salt Lake City.")]
+    [InlineData("Less is more. Move fast, but Make sure the work is done. Excel in your career with years of experience.")]
+    [InlineData("Our Spring sale: Express shipping, Flutter of wings, Ionic bonds and a Polymer coating for the Bootstrap paradox.")]
+    [InlineData("Sage advice from the Oracle at Delphi: Go with the Flow, mind the Lightning and the Realm of Natural history.")]
+    [InlineData("The sales team will Zoom in on accounts; Slack off never. Notion of time, Basecamp at the mountain.")]
+    [InlineData("R&D, Q&A and P&L: we do research in the dry season; the weld was inspected in design review at the open office.")]
+    [InlineData("Can you lift 20 kg? Storage rooms, service workers, metal instruments and a Ruby ring.")]
     public void Tricky_sentences_find_nothing_with_the_real_taxonomy(string text) => T.Extract(text).ShouldBeEmpty();
 
     [Fact]
     public void Ordinary_words_with_tech_context_are_found_with_the_real_taxonomy() =>
         T.Extract("5 years of Go and PostgreSQL, some Rust").Select(m => m.Skill.Id).ShouldBe(["go", "postgresql", "rust"]);
+
+    [Theory]
+    [InlineData("C#/.NET", "csharp,dotnet")]
+    [InlineData("C#.NET", "csharp,dotnet")]
+    [InlineData("HTML/CSS/JavaScript", "html,css,javascript")]
+    [InlineData("AWS (EC2, S3)", "aws,aws-ec2,aws-s3")]
+    [InlineData("AWS (Lambda, SQS)", "aws,aws-lambda,amazon-sqs")]
+    [InlineData("AWS/Azure", "aws,azure")]
+    [InlineData("Agile/Scrum", "agile,scrum")]
+    [InlineData("Linux/Unix", "linux,unix")]
+    [InlineData("AI/ML", "artificial-intelligence,machine-learning")]
+    [InlineData("Oracle PL/SQL", "pl-sql")]
+    [InlineData("CI/CD", "ci-cd")]
+    [InlineData("SAP ABAP", "abap")]
+    [InlineData("Salesforce (Apex, Visualforce, LWC)", "salesforce,apex,visualforce,lwc")]
+    public void Compound_mentions_from_the_issue_split_with_the_real_taxonomy(string mention, string ids) =>
+        string.Join(',', T.Normalize(mention).Select(s => s.Id)).ShouldBe(ids, $"'{mention}'");
 
     [Fact]
     public void Implications_from_the_issue_hold()

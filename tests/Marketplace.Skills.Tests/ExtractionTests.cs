@@ -77,6 +77,15 @@ public sealed class ExtractionTests
     public void Tricky_sentences_find_nothing(string text) => T.Extract(text).ShouldBeEmpty();
 
     [Fact]
+    public void At_the_start_of_a_sentence_an_ordinary_word_needs_another_skill_nearby()
+    {
+        Ids("Go where the work is, with years of experience.").ShouldBeEmpty();
+        Ids("We hire. Swift developers with years of experience wanted.").ShouldBeEmpty();
+        Ids("Go and Kafka in production.").ShouldBe(["go", "kafka"]);
+        Ids("Backend developer: Go, Rust").ShouldBe(["go", "rust"]);
+    }
+
+    [Fact]
     public void Lower_case_ambiguous_words_are_not_skills_even_in_tech_text() =>
         Ids("5 years of go and postgres experience").ShouldBe(["postgresql"]);
 

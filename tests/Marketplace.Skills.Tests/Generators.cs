@@ -15,6 +15,10 @@ internal static class Generators
     public static readonly Gen<SkillRequirement> Requirement =
         Gen.Select(SkillId, Gen.Int[1, 5], Gen.OneOf(0.5, 1.0, 2.0, 3.0), (s, l, w) => new SkillRequirement(s, l, w));
 
+    // A required skill is a dealbreaker about one time in six.
+    public static readonly Gen<SkillRequirement> RequiredSkill =
+        Gen.Select(Requirement, Gen.Int[0, 5], (r, d) => r with { Dealbreaker = d == 0 });
+
     public static readonly Gen<string?> Country = Gen.OneOf<string?>("DE", "FR", "de", null);
 
     public static readonly Gen<Seniority?> Seniority = Gen.Int[0, 4].Select(i => i == 0 ? (Seniority?)null : (Seniority)i);
@@ -28,7 +32,7 @@ internal static class Generators
         Gen.Select(ProfileSkill.Array[0, 8], Seniority, Preferences, (skills, s, p) => (Func<string, Profile>)(id => new Profile(id, skills, s, p)));
 
     public static readonly Gen<Func<string, Posting>> Posting =
-        Gen.Select(Requirement.Array[0, 6], Requirement.Array[0, 3], Seniority, Gen.Enum<WorkMode>(), Country, Money,
+        Gen.Select(RequiredSkill.Array[0, 6], Requirement.Array[0, 3], Seniority, Gen.Enum<WorkMode>(), Country, Money,
             (req, nice, s, mode, c, max) => (Func<string, Posting>)(id => new Posting(id, req, nice, s, mode, c, null, new SalaryRange(null, max))));
 
     public static readonly Gen<(Profile[] Profiles, Posting[] Postings)> Population =

@@ -71,6 +71,7 @@ public sealed class NormalizationTests
     [InlineData("Amazon Web Services (AWS)", "aws")]
     [InlineData("Node.js (Express)", "nodejs,express")]
     [InlineData("Java/Cobol", "java")]
+    [InlineData("AWS/Kafka", "aws,kafka")]
     public void Compound_mentions_give_every_known_part_in_order(string mention, string ids)
     {
         string.Join(',', T.Normalize(mention).Select(s => s.Id)).ShouldBe(ids, $"'{mention}'");

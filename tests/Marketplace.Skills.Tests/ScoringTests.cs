@@ -141,4 +141,64 @@ public sealed class ScoringTests
             Scorer.Score(raised, mj("j")).ShouldBeGreaterThanOrEqualTo(Scorer.Score(profile, mj("j")));
         }, iter: 3000);
     }
+
+    [Fact]
+    public void A_failed_dealbreaker_is_explained_and_excludes_whatever_the_score()
+    {
+        var posting = new Posting("j", [new("kafka", 3, 1, Dealbreaker: true), new("csharp", 4, 2), new("postgresql", 3)], [new("docker", 2)]);
+        var strong = new Profile("a", [new("rabbitmq", 5), new("csharp", 5), new("postgresql", 5), new("docker", 5)]);
+        var e = Scorer.Explain(strong, posting);
+        e.Excluded.ShouldBeTrue();
+        Scorer.Excludes(strong, posting).ShouldBeTrue();
+        e.FailedDealbreakers.ShouldBe(["Kafka is a dealbreaker: level 3 or above is required (or a skill that implies it); the profile has only the related RabbitMQ"]);
+        var kafka = e.Skills.Single(v => v.SkillId == "kafka");
+        (kafka.Dealbreaker, kafka.Excludes, kafka.Kind).ShouldBe((true, true, SkillMatchKind.Related));
+        kafka.Text.ShouldBe("Kafka (required, dealbreaker, level 3+, weight 1): related via RabbitMQ (level 5, similarity 0.5), credit 0.375, 6.56 points; dealbreaker not met, so not a candidate");
+        e.Score.ShouldBe(Scorer.Score(strong, posting));
+        e.Skills.Where(v => v.SkillId != "kafka").ShouldAllBe(v => !v.Dealbreaker && !v.Excludes);
+
+        Scorer.Explain(new Profile("b", [new("kafka", 2)]), posting).FailedDealbreakers.ShouldHaveSingleItem().ShouldEndWith("the profile has it at level 2");
+        Scorer.Explain(new Profile("c", []), posting).FailedDealbreakers.ShouldHaveSingleItem().ShouldEndWith("the profile does not have it");
+        var met = Scorer.Explain(new Profile("d", [new("kafka", 3)]), posting);
+        (met.Excluded, met.FailedDealbreakers.Count).ShouldBe((false, 0));
+
+        var csharp = new Posting("k", [new("csharp", 4, 1, Dealbreaker: true)], []);
+        Scorer.Excludes(new Profile("e", [new("aspnet-core", 4)]), csharp).ShouldBeFalse();
+        Scorer.Explain(new Profile("f", [new("aspnet-core", 3)]), csharp).FailedDealbreakers.ShouldHaveSingleItem()
+            .ShouldEndWith("the profile has it only through ASP.NET Core at level 3");
+        // Level 4 of 5 directly ties the inference at 5 (0.8 each), and the inference at level 5 meets the dealbreaker.
+        Scorer.Excludes(new Profile("g", [new("csharp", 4), new("aspnet-core", 5)]), new Posting("l", [new("csharp", 5, 1, Dealbreaker: true)], [])).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_nice_to_have_skill_cannot_be_a_dealbreaker() =>
+        Should.Throw<ArgumentException>(() => Scorer.Score(new Profile("a", []), new Posting("j", [], [new("docker", 2, 1, Dealbreaker: true)])))
+            .Message.ShouldBe("posting 'j': nice-to-have skill 'docker' is marked a dealbreaker; only required skills can be");
+
+    [Fact]
+    public void Learning_skills_never_fails_a_dealbreaker_that_was_met()
+    {
+        Gen.Select(Generators.Profile, Generators.Posting, Generators.ProfileSkill.Array[1, 3]).Sample((mp, mj, learned) =>
+        {
+            var profile = mp("p");
+            var posting = mj("j");
+            if (!Scorer.Excludes(profile, posting)) Scorer.Excludes(profile.WithSkills(learned), posting).ShouldBeFalse();
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void A_projection_scores_the_profile_with_the_learned_skills_and_never_lowers_the_score()
+    {
+        Gen.Select(Generators.Profile, Generators.Posting, Generators.ProfileSkill.Array[0, 3]).Sample((mp, mj, learned) =>
+        {
+            var profile = mp("p");
+            var posting = mj("j");
+            var projected = Scorer.Project(profile, posting, learned);
+            var after = profile.WithSkills(learned);
+            projected.Score.ShouldBe(Scorer.Score(after, posting));
+            projected.Score.ShouldBeGreaterThanOrEqualTo(Scorer.Score(profile, posting));
+            foreach (var s in profile.Skills) after.Skills.Where(x => x.SkillId == s.SkillId).Max(x => x.Level).ShouldBeGreaterThanOrEqualTo(s.Level);
+            foreach (var s in learned) after.Skills.Where(x => x.SkillId == s.SkillId).Max(x => x.Level).ShouldBeGreaterThanOrEqualTo(s.Level);
+        }, iter: 2000);
+    }
 }

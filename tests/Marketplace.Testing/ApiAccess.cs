@@ -25,17 +25,38 @@ namespace Marketplace.Testing;
 public static partial class ApiAccess
 {
     public const string Password = "test passphrase for the api 1";
+    private const string AdminEmail = "api.admin@example.com";
 
     private static readonly ConditionalWeakTable<WebApplicationFactory<Program>, Lazy<Task<string>>> EmployerTokens = new();
     private static readonly ConditionalWeakTable<WebApplicationFactory<Program>, Lazy<Task<string>>> AdminTokens = new();
+    private static readonly ConditionalWeakTable<WebApplicationFactory<Program>, Lazy<Task<string>>> JobSeekerTokens = new();
 
     /// <summary>A client whose requests carry the host's test employer's token (scopes jobs:read, jobs:write, applications:read).</summary>
     public static HttpClient CreateEmployerClient(this WebApplicationFactory<Program> app) =>
-        app.CreateDefaultClient(new BearerHandler(EmployerTokens.GetValue(app, a => new Lazy<Task<string>>(() => EmployerTokenAsync(a)))));
+        app.CreateDefaultClient(new BearerHandler(() => app.EmployerTokenAsync()));
+
+    /// <summary>A client for another employer (created when missing), with an API client of their own and every scope.</summary>
+    public static async Task<HttpClient> CreateEmployerClientAsync(this WebApplicationFactory<Program> app, string email)
+    {
+        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.Names]);
+        return app.CreateDefaultClient(new BearerHandler(() => Task.FromResult(token)));
+    }
 
     /// <summary>A client whose requests carry the host's test admin's token.</summary>
     public static HttpClient CreateAdminClient(this WebApplicationFactory<Program> app) =>
-        app.CreateDefaultClient(new BearerHandler(AdminTokens.GetValue(app, a => new Lazy<Task<string>>(() => AdminTokenAsync(a)))));
+        app.CreateDefaultClient(new BearerHandler(() => app.AdminTokenAsync()));
+
+    /// <summary>The host's test employer's access token (an API client's, by client credentials).</summary>
+    public static Task<string> EmployerTokenAsync(this WebApplicationFactory<Program> app) =>
+        EmployerTokens.GetValue(app, a => new Lazy<Task<string>>(() => RequestEmployerTokenAsync(a))).Value;
+
+    /// <summary>The host's test admin's access token (authorization code with PKCE through the app client).</summary>
+    public static Task<string> AdminTokenAsync(this WebApplicationFactory<Program> app) =>
+        AdminTokens.GetValue(app, a => new Lazy<Task<string>>(() => RequestUserTokenAsync(a, AdminEmail, Roles.Admin))).Value;
+
+    /// <summary>The host's test job seeker's access token (authorization code with PKCE through the app client).</summary>
+    public static Task<string> JobSeekerTokenAsync(this WebApplicationFactory<Program> app) =>
+        JobSeekerTokens.GetValue(app, a => new Lazy<Task<string>>(() => RequestUserTokenAsync(a, "api.jobseeker@example.com", Roles.JobSeeker))).Value;
 
     /// <summary>An account created directly through ASP.NET Core Identity (confirmed unless told otherwise); an existing one is reused.</summary>
     public static async Task<Guid> CreateAccountAsync(
@@ -67,6 +88,12 @@ public static partial class ApiAccess
         return user.Id;
     }
 
+    /// <summary>A client that keeps cookies and does not follow redirects, on the in-memory server or on Kestrel's socket.</summary>
+    public static HttpClient Browser(WebApplicationFactory<Program> app) => app is MarketplaceApp { OnKestrel: true }
+        // The factory's own client on Kestrel follows redirects whatever its options say.
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = app.ClientOptions.BaseAddress }
+        : app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     /// <summary>Signs in through the sign-in form (with its antiforgery token); the client must keep cookies.</summary>
     public static async Task SignInAsync(HttpClient browser, string email, string password = Password)
     {
@@ -92,14 +119,18 @@ public static partial class ApiAccess
         return await browser.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(values));
     }
 
-    private static async Task<string> EmployerTokenAsync(WebApplicationFactory<Program> app)
+    /// <summary>A token of a new API client of the host's test employer that may ask only for these scopes.</summary>
+    public static Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes) =>
+        EmployerTokenForAsync(app, "api.employer@example.com", scopes);
+
+    private static async Task<string> EmployerTokenForAsync(WebApplicationFactory<Program> app, string email, string[] scopes)
     {
-        var employer = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);
+        var employer = await app.CreateAccountAsync(email, Roles.Employer);
         CreatedApiClient client;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             client = (await scope.ServiceProvider.GetRequiredService<IApiClients>()
-                .CreateAsync(employer, "Tests", AllApiScopes.Names, CancellationToken.None)).Value;
+                .CreateAsync(employer, $"Tests ({string.Join(' ', scopes)})", scopes, CancellationToken.None)).Value;
         }
 
         return await TokenAsync(app, new Dictionary<string, string>
@@ -107,16 +138,23 @@ public static partial class ApiAccess
             ["grant_type"] = "client_credentials",
             ["client_id"] = client.ClientId,
             ["client_secret"] = client.ClientSecret,
-            ["scope"] = string.Join(' ', AllApiScopes.Names),
+            ["scope"] = string.Join(' ', scopes),
         });
     }
 
-    private static async Task<string> AdminTokenAsync(WebApplicationFactory<Program> app)
-    {
-        await app.CreateAccountAsync("api.admin@example.com", Roles.Admin);
-        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(browser, "api.admin@example.com");
+    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. AllApiScopes.Names]);
 
+    private static async Task<string> RequestUserTokenAsync(WebApplicationFactory<Program> app, string email, string role)
+    {
+        await app.CreateAccountAsync(email, role);
+        using var browser = Browser(app);
+        await SignInAsync(browser, email);
+        return await app.AuthorizationCodeTokenAsync(browser, "openid " + string.Join(' ', AllApiScopes.Names));
+    }
+
+    /// <summary>An access token for the user signed in on <paramref name="browser"/>, through the app client's code flow with PKCE.</summary>
+    public static async Task<string> AuthorizationCodeTokenAsync(this WebApplicationFactory<Program> app, HttpClient browser, string scope)
+    {
         const string redirectUri = "http://127.0.0.1:5173/callback";
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
@@ -125,7 +163,7 @@ public static partial class ApiAccess
             ["client_id"] = "marketplace-spa",
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid " + string.Join(' ', AllApiScopes.Names),
+            ["scope"] = scope,
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         }));
@@ -158,11 +196,11 @@ public static partial class ApiAccess
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    private sealed class BearerHandler(Lazy<Task<string>> token) : DelegatingHandler
+    private sealed class BearerHandler(Func<Task<string>> token) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.Value);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token());
             return await base.SendAsync(request, cancellationToken);
         }
     }

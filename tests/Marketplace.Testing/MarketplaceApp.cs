@@ -25,40 +25,61 @@ public sealed record AppOptions
 
     public Action<IServiceCollection>? Services { get; init; }
 
+    /// <summary>Serve on a real loopback socket (Kestrel, with its limits) instead of the in-memory TestServer.</summary>
+    public bool Kestrel { get; init; }
+
     /// <summary>Configuration values set last, over the test defaults.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
 
 /// <summary>The real host over a test database, with small Hangfire settings and ways to drive and observe background work.</summary>
-public sealed class MarketplaceApp(string connectionString, AppOptions options) : WebApplicationFactory<Program>
+public sealed class MarketplaceApp : WebApplicationFactory<Program>
 {
+    private readonly string _connectionString;
+    private readonly AppOptions _options;
+
+    public MarketplaceApp(string connectionString, AppOptions options)
+    {
+        _connectionString = connectionString;
+        _options = options;
+        if (options.Kestrel)
+        {
+            this.UseKestrel(0);
+        }
+    }
+
+    /// <summary>Serves on a loopback socket: start it with StartServer(), and reach it at ClientOptions.BaseAddress.</summary>
+    public bool OnKestrel => _options.Kestrel;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", connectionString);
-        builder.UseSetting("BackgroundJobs:ServerEnabled", options.BackgroundServer ? "true" : "false");
+        builder.UseSetting("Database:ConnectionString", _connectionString);
+        builder.UseSetting("BackgroundJobs:ServerEnabled", _options.BackgroundServer ? "true" : "false");
         builder.UseSetting("BackgroundJobs:WorkerCount", "2");
         builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "100");
         builder.UseSetting("BackgroundJobs:SchedulePollIntervalSeconds", "1");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        foreach (var (key, value) in options.Settings)
+        // The test clients' address (WebApplicationFactory's default): links and redirects point where they talk.
+        builder.UseSetting("PublicOrigin", "http://localhost");
+        foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>
         {
-            if (!options.RelayAfterCommit)
+            if (!_options.RelayAfterCommit)
             {
                 services.Replace(ServiceDescriptor.Scoped<IOutboxRelayTrigger, NoRelayAfterCommit>());
             }
 
-            if (!options.SendMailAfterCommit)
+            if (!_options.SendMailAfterCommit)
             {
                 services.Replace(ServiceDescriptor.Scoped<IMailSendTrigger, NoMailAfterCommit>());
             }
 
-            options.Services?.Invoke(services);
+            _options.Services?.Invoke(services);
         });
     }
 
@@ -102,11 +123,11 @@ public sealed class MarketplaceApp(string connectionString, AppOptions options) 
     }
 
     /// <summary>Hangfire jobs not yet in a final state (succeeded, failed or deleted): enqueued, fetched, processing or scheduled.</summary>
-    public Task<long> UnfinishedJobCountAsync() => BackgroundWorkProbe.UnfinishedJobsAsync(connectionString);
+    public Task<long> UnfinishedJobCountAsync() => BackgroundWorkProbe.UnfinishedJobsAsync(_connectionString);
 
     /// <inheritdoc cref="BackgroundWorkProbe.WaitUntilSettledAsync"/>
     public Task WaitForBackgroundWorkAsync(TimeSpan? timeout = null) =>
-        BackgroundWorkProbe.WaitUntilSettledAsync(Services, connectionString, timeout, () => BackgroundWork().ToString());
+        BackgroundWorkProbe.WaitUntilSettledAsync(Services, _connectionString, timeout, () => BackgroundWork().ToString());
 
     private sealed class NoRelayAfterCommit : IOutboxRelayTrigger
     {

@@ -34,7 +34,15 @@ public class MarketplaceFixture : IAsyncLifetime
     {
         var app = new MarketplaceApp(Database.ConnectionString, options);
         _apps.Add(app);
-        _ = app.Server; // starts the host: migrations, Hangfire, sweep
+        if (app.OnKestrel)
+        {
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server; // starts the host: migrations, Hangfire, sweep
+        }
+
         return app;
     }
 

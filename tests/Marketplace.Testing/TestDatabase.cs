@@ -64,24 +64,19 @@ public sealed class TestDatabase : IAsyncDisposable
             return configured;
         }
 
-        var root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "Marketplace.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        var script = root is null ? null : Path.Combine(root, "build", "db.sh");
+        var script = Repository.Root is { } root ? Path.Combine(root, "build", "db.sh") : null;
         if (script is null || !File.Exists(script))
         {
             throw new InvalidOperationException("Set MARKETPLACE_DB to a PostgreSQL connection string, or run the tests from the repository (build/db.sh starts one).");
         }
 
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, "start"]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, "start"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd().Trim();
         process.WaitForExit();
         if (process.ExitCode != 0 || output.Length == 0)
         {
-            throw new InvalidOperationException($"build/db.sh start failed (exit {process.ExitCode}); set MARKETPLACE_DB instead.");
+            throw new InvalidOperationException($"build/db.sh start failed (exit {process.ExitCode}): {errors.Result.Trim()} Or set MARKETPLACE_DB.");
         }
 
         return output.Split('\n')[^1];

@@ -1,6 +1,6 @@
 using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Application.Postings.List;
-using Marketplace.Jobs.Application.Postings.Publish;
+using Marketplace.Jobs.Application.Postings.Create;
 using Mediator;
 
 namespace Marketplace.Web.Hosting;
@@ -11,7 +11,7 @@ namespace Marketplace.Web.Hosting;
 /// </summary>
 public static partial class DemoData
 {
-    private static readonly PublishPosting[] Postings =
+    private static readonly CreatePosting[] Postings =
     [
         Posting("Senior backend engineer (C#/.NET)", "Northwind Traders", "Senior", "Berlin", "Hybrid", 70_000, 90_000,
             [("csharp", 4, 10), ("aspnet-core", 4, 8), ("postgresql", 3, 6)], [("docker", 2, 3), ("kafka", 2, 2)]),
@@ -50,12 +50,15 @@ public static partial class DemoData
         LogSeeded(logger, published, Postings.Length - published);
     }
 
-    private static PublishPosting Posting(
+    private static CreatePosting Posting(
         string title, string company, string seniority, string? location, string workMode, decimal min, decimal max,
         (string Id, int Level, int Weight)[] required, (string Id, int Level, int Weight)[] niceToHave) =>
-        new(title, company, $"{company} is hiring: {title}.", seniority, location, workMode, new SalaryInput(min, max, "EUR"),
-            [.. required.Select(s => new SkillRequirementInput(s.Id, s.Level, s.Weight))],
-            [.. niceToHave.Select(s => new SkillRequirementInput(s.Id, s.Level, s.Weight))]);
+        new(title, company, $"{company} is hiring: {title}.", seniority, workMode,
+            location is null ? [] : [new PlaceInput(location, "DE")], [], new SalaryInput(min, max, "EUR", "Year"),
+            [
+                .. required.Select(s => new SkillInput(s.Id, Required: true, s.Level, s.Weight)),
+                .. niceToHave.Select(s => new SkillInput(s.Id, Required: false, s.Level, s.Weight)),
+            ]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Published} postings published, {Skipped} already there")]
     private static partial void LogSeeded(ILogger logger, int published, int skipped);

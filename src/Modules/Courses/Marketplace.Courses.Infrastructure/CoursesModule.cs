@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Courses.Application.SkillDemand;
+using Marketplace.Courses.Contracts;
 using Marketplace.Courses.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,9 @@ public static class CoursesModule
 
     public static string Name => Descriptor.Name;
 
-    private static void AddServices(IHostApplicationBuilder builder) =>
+    private static void AddServices(IHostApplicationBuilder builder)
+    {
         builder.Services.AddScoped<ISkillDemandStore, SkillDemandStore>();
+        builder.Services.AddScoped<ISkillDemandReport, SkillDemandReport>();
+    }
 }

@@ -4,6 +4,7 @@ using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Hosting;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.Accounts.EmailConfirmation;
 using Marketplace.Identity.Application.ApiClients;
 using Marketplace.Identity.Application.Email;
 using Marketplace.Identity.Application.PersonalData;
@@ -21,6 +22,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +63,14 @@ public static class IdentityModule
         var services = builder.Services;
         var environment = builder.Environment;
         var dataDirectory = DataDirectory(builder.Configuration, environment);
+        var identityOptions = builder.Configuration.GetSection(IdentityModuleOptions.Section).Get<IdentityModuleOptions>() ?? new IdentityModuleOptions();
+        var publicOrigin = PublicOrigin.Resolve(builder.Configuration, IsLocal(environment), identityOptions.RequireHttps ?? !IsLocal(environment));
+        services.AddSingleton(publicOrigin);
+        services.AddTransient<IStartupFilter, PublicHost>();
+        if (!IsLocal(environment))
+        {
+            AnswerOnlyThePublicHost(services, builder.Configuration, publicOrigin);
+        }
 
         // Hosted services start in order and before the web server: this runs after the host's migrations and before the
         // data-protection key ring (registered by AddIdentity below) is loaded from the identity schema.
@@ -76,6 +87,7 @@ public static class IdentityModule
                     : ["http://127.0.0.1:5173/callback", "http://localhost:5173/callback"];
             })
             .Validate(o => o.PublicClientRedirectUris!.All(u => Uri.TryCreate(u, UriKind.Absolute, out _)), "Identity:PublicClientRedirectUris must be absolute URIs.")
+            .Validate(o => o.AbsoluteSessionLifetime >= o.SessionLifetime, "Identity:AbsoluteSessionLifetime must be at least Identity:SessionLifetime.")
             .ValidateOnStart();
 
         services.AddHttpContextAccessor();
@@ -151,15 +163,17 @@ public static class IdentityModule
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.HttpOnly = true;
         });
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Marketplace")
             .PersistKeysToDbContext<IdentityModuleDbContext>();
+        KeyRingProtection.Configure(dataProtection, identityOptions, environment);
 
-        var identityOptions = builder.Configuration.GetSection(IdentityModuleOptions.Section).Get<IdentityModuleOptions>() ?? new IdentityModuleOptions();
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityModuleDbContext>())
             .AddServer(options =>
             {
+                // Fixed, so neither discovery nor the tokens' "iss" ever come from a request's Host header.
+                options.SetIssuer(publicOrigin.Uri);
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token");
                 options.AllowAuthorizationCodeFlow()
@@ -178,6 +192,10 @@ public static class IdentityModule
             .AddValidation(options =>
             {
                 options.UseLocalServer();
+                // Each access token is checked against its stored entry and grant: a deleted client, a revoked grant or a
+                // reset password stops its tokens at once, not when they expire.
+                options.EnableTokenEntryValidation();
+                options.EnableAuthorizationEntryValidation();
                 options.UseAspNetCore();
             });
 
@@ -222,24 +240,50 @@ public static class IdentityModule
         services.AddSingleton<IEmailSender, QueuedEmailSender>();
         services.AddHostedService<EmailDelivery>();
 
-        services.AddScoped<IAccounts, AspNetIdentityAccounts>();
-        services.AddScoped<IAccountLinks, AccountLinks>();
-        services.AddScoped<IAccountPageLinks, AccountLinks>();
+        services.AddScoped<IAccountSessions, AspNetIdentitySessions>();
+        services.AddScoped<IAccountStore, AspNetIdentityAccountStore>();
+        services.AddScoped<IAccessRevocation, SessionAndGrantRevocation>();
+        services.AddSingleton<IFirstAdmin, ConfiguredFirstAdmin>();
+        services.AddScoped<ConfirmedAddress>();
+        services.AddSingleton<AccountLinks>();
+        services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<AccountLinks>());
+        services.AddSingleton<IAccountPageLinks>(sp => sp.GetRequiredService<AccountLinks>());
         services.AddScoped<IApiClients, OpenIddictApiClients>();
         services.AddScoped<OpenIddictApiClients>();
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<IPersonalDataSource, IdentityPersonalData>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<PersonalDataExport>();
         return builder;
     }
 
-    /// <summary>Roles, the configured first admin, the app client and (for demos) the demo accounts, printed; idempotent.</summary>
-    public static Task SeedAsync(IServiceProvider services, bool demoAccounts, CancellationToken cancellationToken) =>
-        IdentitySeeder.SeedAsync(services, demoAccounts, cancellationToken);
+    /// <summary>
+    /// Roles, the configured first admin's role (once confirmed), the app client and, in Development only, the demo accounts;
+    /// idempotent. Reports what it did to <paramref name="output"/>, never a password outside Development.
+    /// </summary>
+    public static Task SeedAsync(IServiceProvider services, bool demoAccounts, TextWriter output, CancellationToken cancellationToken) =>
+        IdentitySeeder.SeedAsync(services, demoAccounts, output, cancellationToken);
+
+    /// <summary>
+    /// The operator's `create-admin` command: MARKETPLACE_ADMIN_EMAIL becomes an admin with MARKETPLACE_ADMIN_PASSWORD and a
+    /// confirmed address (an existing account with that address is taken over). False, with the reason written, when refused.
+    /// </summary>
+    public static Task<bool> CreateAdminAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken) =>
+        IdentitySeeder.CreateAdminAsync(services, output, cancellationToken);
 
     /// <summary>Development and the test host ("Testing"): plain http, generated keys and a mail pickup folder are fine.</summary>
     public static bool IsLocal(IHostEnvironment environment) => HostFolders.IsLocal(environment);
+
+    /// <summary>AllowedHosts: the public origin's host, plus any host the operator lists there besides "*".</summary>
+    private static void AnswerOnlyThePublicHost(IServiceCollection services, IConfiguration configuration, PublicOrigin origin) =>
+        services.PostConfigure<HostFilteringOptions>(options =>
+        {
+            var listed = (configuration["AllowedHosts"] ?? "")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(host => host != "*");
+            options.AllowedHosts = [.. new[] { origin.Host }.Concat(listed).Distinct(StringComparer.OrdinalIgnoreCase)];
+        });
 
     private static CookieSecurePolicy SecurePolicy(IdentityModuleOptions options) =>
         options.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -14,13 +14,6 @@ public sealed class IdentityModuleOptions
     /// </summary>
     public bool? RequireHttps { get; set; }
 
-    /// <summary>
-    /// Where users reach the app, for links in mail sent outside a request (a background job has no request to take the
-    /// host from): e.g. company invitations. Set it in production.
-    /// </summary>
-    [Url]
-    public string PublicOrigin { get; set; } = "http://127.0.0.1:5080";
-
     public string CookiePrefix => RequireHttps == true ? "__Host-" : "";
 
     /// <summary>Seeds a job seeker, an employer and an admin with known passwords and prints them (build/run.sh).</summary>
@@ -29,8 +22,13 @@ public sealed class IdentityModuleOptions
     /// <summary>Redirect URIs of the first-party public client "marketplace-spa" (authorization code + PKCE).</summary>
     public string[]? PublicClientRedirectUris { get; set; }
 
+    /// <summary>How long a session lives without a request; each request (past half of it) starts it again.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long a session lives from its sign-in at most, however active: then the user signs in again.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromDays(7);
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
@@ -39,6 +37,15 @@ public sealed class IdentityModuleOptions
 
     /// <summary>Production encryption certificate (PKCS#12).</summary>
     public CertificateOptions? EncryptionCertificate { get; set; }
+
+    /// <summary>
+    /// Encrypts the data-protection key ring at rest (the keys behind cookies, antiforgery and account-link tokens); required
+    /// outside Development (PKCS#12).
+    /// </summary>
+    public CertificateOptions? DataProtectionCertificate { get; set; }
+
+    /// <summary>Certificates that encrypted older keys, kept to read them after a certificate change.</summary>
+    public CertificateOptions[] PreviousDataProtectionCertificates { get; set; } = [];
 }
 
 public sealed class CertificateOptions
@@ -62,6 +69,10 @@ public sealed class RateLimitOptions
 
     [Range(1, 100_000)]
     public int TokenPerWindow { get; set; } = 30;
+
+    /// <summary>The account pages' forms that check the password: change password, change email, delete account.</summary>
+    [Range(1, 100_000)]
+    public int AccountPasswordPerWindow { get; set; } = 10;
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,12 +1,18 @@
 using Marketplace.BuildingBlocks.Application;
-using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Contracts;
 using Marketplace.Jobs.Application.Companies;
+using Marketplace.Jobs.Application.Moderation;
+using Marketplace.Jobs.Application.Moderation.Queue;
 using Marketplace.Jobs.Application.Postings;
+using Marketplace.Jobs.Application.Postings.List;
 using Marketplace.Jobs.Application.Postings.PersonalData;
+using Marketplace.Jobs.Application.Search;
+using Marketplace.Jobs.Application.Skills;
 using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Infrastructure.Persistence;
+using Marketplace.Jobs.Infrastructure.Search;
+using Marketplace.Jobs.Infrastructure.Skills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -32,9 +38,18 @@ public static class JobsModule
 
     private static void AddServices(IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IPostingRepository, PostingRepository>();
-        builder.Services.AddScoped<ICompanyRepository, CompanyRepository>();
-        builder.Services.AddScoped<ICompanyInvitations, CompanyInvitations>();
-        builder.Services.AddScoped<IPersonalDataSource, JobsPersonalData>();
+        var services = builder.Services;
+        services.AddSingleton<ISkillTaxonomy, EmbeddedSkillTaxonomy>();
+        services.AddSingleton<SkillCatalog>();
+        services.AddScoped<PostingAccess>();
+        services.AddScoped<IPostingRepository, PostingRepository>();
+        services.AddScoped<ReportRepository>();
+        services.AddScoped<IReportRepository>(sp => sp.GetRequiredService<ReportRepository>());
+        services.AddScoped<IModerationReads>(sp => sp.GetRequiredService<ReportRepository>());
+        services.AddScoped<IApplicantCounts, ApplicantCounts>();
+        services.AddScoped<IPostingSearch, PostgresPostingSearch>();
+        services.AddScoped<ICompanyRepository, CompanyRepository>();
+        services.AddScoped<ICompanyInvitations, CompanyInvitations>();
+        services.AddScoped<IPersonalDataSource, JobsPersonalData>();
     }
 }

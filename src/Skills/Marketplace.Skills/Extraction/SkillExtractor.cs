@@ -166,12 +166,21 @@ public sealed class SkillExtractor
         int from = Math.Max(0, at - EvidenceWindow), to = Math.Min(tokens.Count - 1, at + length - 1 + EvidenceWindow);
         foreach (int a in anchors)
             if (a >= from && a <= to && (a < at || a >= at + length)) return true;
+        // A capital at the start of a sentence says nothing ("Excel in a team"): there only another skill nearby is evidence.
+        if (StartsSentence(text, tokens[at].Start)) return false;
         for (int k = from; k <= to; k++)
         {
             if (k >= at && k < at + length) continue;
             if (ContextWords.Contains(tokens[k].Text)) return true;
         }
         return false;
+    }
+
+    private static bool StartsSentence(string text, int start)
+    {
+        int k = start - 1;
+        while (k >= 0 && text[k] is ' ' or '\t' or '"' or '\'' or '\u201C') k--;
+        return k < 0 || (text[k] is '.' or '!' or '?' && k < start - 1);
     }
 
     private readonly record struct Match(AliasEntry Entry, int Tokens);

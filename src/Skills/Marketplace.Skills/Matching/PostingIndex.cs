@@ -3,86 +3,68 @@ using Marketplace.Skills.Taxonomy;
 
 namespace Marketplace.Skills.Matching;
 
-/// <summary>An index over postings that returns the exact top-k postings for a profile (the same as scoring every posting).</summary>
+/// <summary>An immutable index over postings that returns the exact top-k postings for a profile (the same as scoring every posting
+/// and dropping those whose dealbreakers the profile fails); <see cref="Apply"/> returns an updated index.</summary>
 /// <remarks>
 /// Every requirement of every posting is a slot (skill, minimum level, weight); per skill, the postings that ask for it. For a profile,
 /// each skill it earns credit for gets its best credit at each minimum level 1..5 (a max over the profile's skills, as the scorer
 /// takes it); postings that ask for one of those skills are then scored slot by slot in requirement order, bit-identical to the scorer.
+/// Postings are far fewer than profiles, so an update rebuilds the slot arrays from the compiled postings (milliseconds at 10,000).
 /// </remarks>
 public sealed class PostingIndex
 {
-    private const double NonSkillMax = MatchingModel.SeniorityPoints + MatchingModel.LocationPoints + MatchingModel.SalaryPoints;
-
-    private readonly string[] _ids;
     private readonly CompiledPosting[] _compiled;
+    private readonly string[] _ids;
     private readonly int[] _firstSlot;
     private readonly int[] _requiredSlots;
     private readonly int[] _slotSkill;
     private readonly byte[] _slotMin;
     private readonly double[] _slotWeight;
-    private readonly double[] _requiredWeight;
-    private readonly double[] _niceWeight;
-    private readonly Seniority?[] _seniority;
-    private readonly WorkMode[] _mode;
+    private readonly bool[] _slotDealbreaker;
     private readonly int[] _country;
-    private readonly double?[] _salaryMax;
     private readonly int[][] _postingsBySkill;
-    private readonly (int Target, double Coefficient)[][] _targets;
     private readonly double _untouchedBound;
     private readonly CountryCodes _countries = new();
-    private readonly ThreadLocal<Scratch> _scratch;
 
-    private PostingIndex(SkillTaxonomy taxonomy, IReadOnlyList<Posting> postings)
+    private PostingIndex(SkillTaxonomy taxonomy, CompiledPosting[] sorted)
     {
         Taxonomy = taxonomy;
-        var sorted = postings.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
         int n = sorted.Length;
+        _compiled = sorted;
         _ids = new string[n];
-        _compiled = new CompiledPosting[n];
         _firstSlot = new int[n + 1];
         _requiredSlots = new int[n];
-        _requiredWeight = new double[n];
-        _niceWeight = new double[n];
-        _seniority = new Seniority?[n];
-        _mode = new WorkMode[n];
         _country = new int[n];
-        _salaryMax = new double?[n];
-        var slots = new List<Requirement>();
-        var bySkill = new List<int>[taxonomy.Skills.Count];
-        for (int s = 0; s < bySkill.Length; s++) bySkill[s] = [];
+        int slots = 0;
+        foreach (var c in sorted) slots += c.Required.Length + c.Nice.Length;
+        _slotSkill = new int[slots];
+        _slotMin = new byte[slots];
+        _slotWeight = new double[slots];
+        _slotDealbreaker = new bool[slots];
+        var bySkill = new List<int>?[taxonomy.Skills.Count];
+        int slot = 0;
         for (int j = 0; j < n; j++)
         {
-            if (j > 0 && sorted[j].Id == sorted[j - 1].Id) throw new ArgumentException($"duplicate posting id '{sorted[j].Id}'");
-            var c = _compiled[j] = new CompiledPosting(sorted[j], taxonomy);
+            var c = sorted[j];
             _ids[j] = c.Source.Id;
-            _firstSlot[j] = slots.Count;
+            _firstSlot[j] = slot;
             _requiredSlots[j] = c.Required.Length;
-            _requiredWeight[j] = c.RequiredWeight;
-            _niceWeight[j] = c.NiceWeight;
-            _seniority[j] = c.Seniority;
-            _mode[j] = c.Mode;
             _country[j] = _countries.Add(c.Country);
-            _salaryMax[j] = c.SalaryMax;
             foreach (var r in c.Required.Concat(c.Nice))
             {
-                slots.Add(r);
-                var list = bySkill[r.Skill];
+                _slotSkill[slot] = r.Skill;
+                _slotMin[slot] = (byte)r.MinLevel;
+                _slotWeight[slot] = r.Weight;
+                _slotDealbreaker[slot++] = r.Dealbreaker;
+                var list = bySkill[r.Skill] ??= [];
                 if (list.Count == 0 || list[^1] != j) list.Add(j);
             }
         }
-        _firstSlot[n] = slots.Count;
-        _slotSkill = [.. slots.Select(r => r.Skill)];
-        _slotMin = [.. slots.Select(r => (byte)r.MinLevel)];
-        _slotWeight = [.. slots.Select(r => r.Weight)];
-        _postingsBySkill = [.. bySkill.Select(l => l.ToArray())];
-        _untouchedBound = n == 0 ? 0 : Enumerable.Range(0, n).Max(j => MatchingModel.Combine(0, _requiredWeight[j], 0, _niceWeight[j], NonSkillMax));
-
-        var targets = new List<(int, double)>[taxonomy.Skills.Count];
-        for (int s = 0; s < targets.Length; s++) targets[s] = [];
-        for (int r = 0; r < targets.Length; r++)
-            foreach (var source in taxonomy.CreditSourcesArray(r)) targets[source.SkillIndex].Add((r, source.Coefficient));
-        _targets = [.. targets.Select(t => t.ToArray())];
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(n, taxonomy.Skills.Count));
+        _firstSlot[n] = slot;
+        _postingsBySkill = [.. bySkill.Select(l => l is null ? [] : l.ToArray())];
+        _untouchedBound = 0;
+        foreach (var c in sorted)
+            _untouchedBound = Math.Max(_untouchedBound, MatchingModel.Combine(0, c.RequiredWeight, 0, c.NiceWeight, ProfileIndex.NonSkillMax));
     }
 
     public SkillTaxonomy Taxonomy { get; }
@@ -94,75 +76,71 @@ public sealed class PostingIndex
     internal string IdAt(int j) => _ids[j];
 
     /// <summary>Indexes the postings; ties in a top-k go to the smaller id (ordinal).</summary>
-    public static PostingIndex Build(SkillTaxonomy taxonomy, IReadOnlyList<Posting> postings) => new(taxonomy, postings);
-
-    /// <summary>The bytes the index's arrays take (not the id strings).</summary>
-    public long EstimatedBytes =>
-        _slotSkill.Length * 13L + _postingsBySkill.Sum(a => 24L + 4L * a.Length) + _targets.Sum(t => 24L + 16L * t.Length) + Count * 64L;
-
-    /// <summary>The k best postings for the profile, best first, exactly as scoring every posting would rank them.</summary>
-    public IReadOnlyList<RankedMatch> TopK(Profile profile, int k) => TopK(new CompiledProfile(profile, Taxonomy), k);
-
-    internal IReadOnlyList<RankedMatch> TopK(CompiledProfile profile, int k)
+    public static PostingIndex Build(SkillTaxonomy taxonomy, IReadOnlyList<Posting> postings)
     {
+        var compiled = postings.Select(p => new CompiledPosting(p, taxonomy)).OrderBy(c => c.Source.Id, StringComparer.Ordinal).ToArray();
+        for (int j = 1; j < compiled.Length; j++)
+            if (compiled[j].Source.Id == compiled[j - 1].Source.Id) throw new ArgumentException($"duplicate posting id '{compiled[j].Source.Id}'");
+        return new PostingIndex(taxonomy, compiled);
+    }
+
+    /// <summary>True when a posting with this id is indexed.</summary>
+    public bool Contains(string postingId) => Array.BinarySearch(_ids, postingId, StringComparer.Ordinal) >= 0;
+
+    /// <summary>The index with this posting added, or replacing the one with its id.</summary>
+    public PostingIndex With(Posting posting) => Apply([posting], []);
+
+    /// <summary>The index without the posting of this id (the same index when there is none).</summary>
+    public PostingIndex Without(string postingId) => Apply([], [postingId]);
+
+    /// <summary>The index after removing <paramref name="removals"/> and then adding or replacing <paramref name="upserts"/> (the
+    /// last one wins for a repeated id); answers exactly as an index built from scratch on the resulting postings. Invalid postings
+    /// throw <see cref="ArgumentException"/> before anything changes (this index is immutable in any case).</summary>
+    public PostingIndex Apply(IEnumerable<Posting> upserts, IEnumerable<string> removals)
+    {
+        var added = new Dictionary<string, CompiledPosting>(StringComparer.Ordinal);
+        foreach (var posting in upserts) added[posting.Id] = new CompiledPosting(posting, Taxonomy);
+        var gone = new HashSet<string>(removals, StringComparer.Ordinal);
+        var kept = _compiled.Where(c => !gone.Contains(c.Source.Id) && !added.ContainsKey(c.Source.Id));
+        var sorted = kept.Concat(added.Values).OrderBy(c => c.Source.Id, StringComparer.Ordinal).ToArray();
+        return new PostingIndex(Taxonomy, sorted);
+    }
+
+    /// <summary>The bytes the index's arrays take (not the id strings nor the compiled postings).</summary>
+    public long EstimatedBytes => _slotSkill.Length * 14L + _postingsBySkill.Sum(a => 24L + 4L * a.Length) + Count * 64L;
+
+    /// <summary>The k best postings for the profile, best first, exactly as scoring every posting would rank them; postings whose
+    /// dealbreakers the profile fails are left out.</summary>
+    public IReadOnlyList<RankedMatch> TopK(Profile profile, int k)
+    {
+        var compiled = new CompiledProfile(profile, Taxonomy);
         if (k <= 0 || Count == 0) return [];
-        var s = _scratch.Value!;
-        var heap = s.HeapOf(k);
-        int gen = s.NextGeneration();
-
-        // Best credit per reached skill and minimum level: the max over the profile's skills, as the scorer takes it.
-        int reached = 0;
-        foreach (var (skill, level) in profile.Levels)
+        var reach = Reach.Current(Taxonomy.Skills.Count);
+        reach.Load(this, compiled.Levels.Select(kv => (kv.Key, kv.Value)));
+        var fit = new ProfileFit(compiled.Seniority is { } s ? (int)s : 0, compiled.Remote, compiled.WillingToRelocate, compiled.MinSalary ?? double.NaN,
+            _countries.Find(compiled.Country));
+        var heap = reach.HeapOf(k);
+        int gen = reach.Generation;
+        for (int i = 0; i < reach.ReachedCount; i++)
         {
-            foreach (var (target, coefficient) in _targets[skill])
+            foreach (int j in _postingsBySkill[reach.Reached[i]])
             {
-                int at = target * 6;
-                if (s.SkillStamp[target] != gen)
-                {
-                    s.SkillStamp[target] = gen;
-                    for (int m = 1; m <= 5; m++) s.Credit[at + m] = 0;
-                    s.Reached[reached++] = target;
-                }
-                for (int m = 1; m <= 5; m++)
-                {
-                    double c = coefficient * MatchingModel.LevelFactor(level, m);
-                    if (c > s.Credit[at + m]) s.Credit[at + m] = c;
-                }
-            }
-        }
-
-        int profileCountry = _countries.Find(profile.Country);
-        for (int i = 0; i < reached; i++)
-        {
-            foreach (int j in _postingsBySkill[s.Reached[i]])
-            {
-                if (s.PostingStamp[j] == gen) continue;
-                s.PostingStamp[j] = gen;
-                double req = 0, nice = 0;
-                int first = _firstSlot[j], split = first + _requiredSlots[j], end = _firstSlot[j + 1];
-                for (int slot = first; slot < split; slot++)
-                {
-                    int skill = _slotSkill[slot];
-                    double credit = s.SkillStamp[skill] == gen ? s.Credit[skill * 6 + _slotMin[slot]] : 0;
-                    req += _slotWeight[slot] * credit;
-                }
-                for (int slot = split; slot < end; slot++)
-                {
-                    int skill = _slotSkill[slot];
-                    double credit = s.SkillStamp[skill] == gen ? s.Credit[skill * 6 + _slotMin[slot]] : 0;
-                    nice += _slotWeight[slot] * credit;
-                }
-                if (heap.IsFull && MatchingModel.RequiredPart(req, _requiredWeight[j]) + MatchingModel.NicePart(nice, _niceWeight[j]) + NonSkillMax + 1e-9 < heap.WorstScore)
+                if (reach.PostingStamp[j] == gen) continue;
+                reach.PostingStamp[j] = gen;
+                var (req, nice, excluded) = SkillSums(reach, j);
+                if (excluded) continue;
+                if (heap.IsFull && MatchingModel.RequiredPart(req, _compiled[j].RequiredWeight) + MatchingModel.NicePart(nice, _compiled[j].NiceWeight)
+                    + ProfileIndex.NonSkillMax + 1e-9 < heap.WorstScore)
                     continue;
-                heap.Offer(MatchingModel.Combine(req, _requiredWeight[j], nice, _niceWeight[j], NonSkill(profile, j, profileCountry)), j);
+                heap.Offer(MatchingModel.Combine(req, _compiled[j].RequiredWeight, nice, _compiled[j].NiceWeight, NonSkill(fit, j)), j);
             }
         }
 
-        // A posting that asks for nothing the profile reaches earns its "nothing matched" parts at most.
+        // A posting that asks for nothing the profile reaches earns its "nothing matched" parts at most, and a dealbreaker excludes.
         if (!heap.IsFull || heap.WorstScore <= _untouchedBound + 1e-9)
             for (int j = 0; j < Count; j++)
-                if (s.PostingStamp[j] != gen)
-                    heap.Offer(MatchingModel.Combine(0, _requiredWeight[j], 0, _niceWeight[j], NonSkill(profile, j, profileCountry)), j);
+                if (reach.PostingStamp[j] != gen && _compiled[j].Dealbreakers == 0)
+                    heap.Offer(MatchingModel.Combine(0, _compiled[j].RequiredWeight, 0, _compiled[j].NiceWeight, NonSkill(fit, j)), j);
 
         var sorted = heap.Sorted();
         var result = new RankedMatch[sorted.Length];
@@ -170,22 +148,80 @@ public sealed class PostingIndex
         return result;
     }
 
-    private double NonSkill(CompiledProfile profile, int j, int profileCountry) =>
-        MatchingModel.NonSkill(
-            MatchingModel.SeniorityFit(profile.Seniority, _seniority[j]),
-            MatchingModel.ModeFit(profile.Remote, _mode[j]),
-            MatchingModel.CountryFit(CountryCodes.SameOrUnknown(profileCountry, _country[j]), profile.WillingToRelocate, _mode[j]),
-            MatchingModel.SalaryFit(_salaryMax[j], profile.MinSalary));
-
-    private sealed class Scratch(int postings, int skills)
+    // The exact score of posting j for the profile loaded in reach, or NaN when a dealbreaker excludes it.
+    internal double Score(Reach reach, in ProfileFit fit, int j)
     {
+        var (req, nice, excluded) = SkillSums(reach, j);
+        return excluded ? double.NaN : MatchingModel.Combine(req, _compiled[j].RequiredWeight, nice, _compiled[j].NiceWeight, NonSkill(fit, j));
+    }
+
+    internal int CountryCode(string? country) => _countries.Find(country);
+
+    private (double Required, double Nice, bool Excluded) SkillSums(Reach reach, int j)
+    {
+        int gen = reach.Generation;
+        double req = 0, nice = 0;
+        int first = _firstSlot[j], split = first + _requiredSlots[j], end = _firstSlot[j + 1];
+        for (int slot = first; slot < split; slot++)
+        {
+            int skill = _slotSkill[slot];
+            bool reached = reach.SkillStamp[skill] == gen;
+            if (_slotDealbreaker[slot] && (!reached || (reach.Meets[skill] >> (_slotMin[slot] - 1) & 1) == 0)) return (0, 0, true);
+            req += _slotWeight[slot] * (reached ? reach.Credit[skill * 6 + _slotMin[slot]] : 0);
+        }
+        for (int slot = split; slot < end; slot++)
+        {
+            int skill = _slotSkill[slot];
+            nice += _slotWeight[slot] * (reach.SkillStamp[skill] == gen ? reach.Credit[skill * 6 + _slotMin[slot]] : 0);
+        }
+        return (req, nice, false);
+    }
+
+    private double NonSkill(in ProfileFit fit, int j)
+    {
+        var c = _compiled[j];
+        return MatchingModel.NonSkill(
+            MatchingModel.SeniorityFit(fit.Seniority == 0 ? null : (Seniority)fit.Seniority, c.Seniority),
+            MatchingModel.ModeFit(fit.Remote, c.Mode),
+            MatchingModel.CountryFit(CountryCodes.SameOrUnknown(fit.Country, _country[j]), fit.Relocate, c.Mode),
+            MatchingModel.SalaryFit(c.SalaryMax, double.IsNaN(fit.MinSalary) ? null : fit.MinSalary));
+    }
+
+    // A profile's non-skill fields, its country in this index's codes.
+    internal readonly record struct ProfileFit(int Seniority, RemotePreference Remote, bool Relocate, double MinSalary, int Country);
+
+    // One profile's reach, per thread: the best credit for each skill it earns credit for at each minimum level (a max over its
+    // skills, as the scorer takes it) and the minimum levels at which it meets the skill as a dealbreaker.
+    internal sealed class Reach
+    {
+        [ThreadStatic] private static Reach? _current;
+
         private int _generation;
         private TopKHeap _heap = new(0);
 
-        public readonly int[] PostingStamp = new int[postings];
-        public readonly int[] SkillStamp = new int[skills];
-        public readonly int[] Reached = new int[skills];
-        public readonly double[] Credit = new double[skills * 6];
+        public int[] PostingStamp = [];
+        public int[] SkillStamp = [];
+        public int[] Reached = [];
+        public double[] Credit = [];
+        public byte[] Meets = [];
+        public int ReachedCount;
+
+        public int Generation => _generation;
+
+        public static Reach Current(int skills)
+        {
+            var reach = _current ??= new Reach();
+            if (reach.SkillStamp.Length < skills)
+            {
+                reach.SkillStamp = new int[skills];
+                reach.Reached = new int[skills];
+                reach.Credit = new double[skills * 6];
+                reach.Meets = new byte[skills];
+                Array.Clear(reach.PostingStamp);
+                reach._generation = 0;
+            }
+            return reach;
+        }
 
         public TopKHeap HeapOf(int k)
         {
@@ -194,10 +230,37 @@ public sealed class PostingIndex
             return _heap;
         }
 
-        public int NextGeneration()
+        public void Load(PostingIndex index, IEnumerable<(int Skill, int Level)> skills)
         {
-            if (++_generation == int.MaxValue) { Array.Clear(PostingStamp); Array.Clear(SkillStamp); _generation = 1; }
-            return _generation;
+            if (PostingStamp.Length < index.Count) PostingStamp = new int[Math.Max(index.Count, PostingStamp.Length * 2)];
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(PostingStamp);
+                Array.Clear(SkillStamp);
+                _generation = 1;
+            }
+            ReachedCount = 0;
+            var targets = CreditTargets.For(index.Taxonomy);
+            foreach (var (skill, level) in skills)
+            {
+                foreach (var target in targets[skill])
+                {
+                    int r = target.Skill, at = r * 6;
+                    if (SkillStamp[r] != _generation)
+                    {
+                        SkillStamp[r] = _generation;
+                        for (int m = 1; m <= 5; m++) Credit[at + m] = 0;
+                        Meets[r] = 0;
+                        Reached[ReachedCount++] = r;
+                    }
+                    for (int m = 1; m <= 5; m++)
+                    {
+                        double c = target.Coefficient * MatchingModel.LevelFactor(level, m);
+                        if (c > Credit[at + m]) Credit[at + m] = c;
+                    }
+                    if (target.CanMeet) Meets[r] |= (byte)((1 << level) - 1);
+                }
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using Marketplace.Skills.Scoring;
+
 namespace Marketplace.Skills.Matching;
 
 /// <summary>The result of a full rematch: top candidates per posting and top postings per profile, by id.</summary>
@@ -5,110 +7,224 @@ public sealed record RematchResult(
     IReadOnlyDictionary<string, IReadOnlyList<RankedMatch>> CandidatesByPosting,
     IReadOnlyDictionary<string, IReadOnlyList<RankedMatch>> PostingsByProfile);
 
-/// <summary>Rematches everything on all cores: the top candidates for every posting and the top postings for every profile.</summary>
+/// <summary>Rematches everything on all cores: the top candidates for every posting and the top postings for every profile; or one
+/// part of either, for batch jobs that share a rematch. Every list equals the single queries', score for score.</summary>
 /// <remarks>
-/// The profiles are cut into cache-sized ranges (a multiple of the core count); each range takes every posting once (the dense
-/// <see cref="ProfileIndex"/> query restricted to the range) and its single pass over the range feeds both the posting's heap and each
-/// profile's own heap of postings, so every pair is scored at most once. The per-range top candidates of a posting are merged at the
-/// end; the result equals the single queries.
+/// Work goes block by block (8,192 profiles, so a block's 16-bit sums stay in a core's first-level cache), each block taking every
+/// posting once. The scan of a block feeds both sides from one pass: each posting's k-th best lower bound (shared between blocks, so
+/// later blocks start with a high threshold) and each profile's own. Both sides keep only the pairs whose upper bound reached the
+/// threshold when they were met (the 20th best lower bound is known long before the 20th best score would be), and those few pairs,
+/// a little more than k per list, are scored exactly at the end.
 /// </remarks>
 public static class Rematch
 {
-    public static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting = 50, int postingsPerProfile = 20) =>
-        All(profiles, postings, candidatesPerPosting, postingsPerProfile, DefaultParts(profiles.Count));
-
-    // At least one range per core, and ranges small enough that a range's dense sums stay in a core's cache.
-    private static int DefaultParts(int profiles)
+    /// <summary>The top <paramref name="candidatesPerPosting"/> profiles of every posting and the top <paramref name="postingsPerProfile"/>
+    /// postings of every profile.</summary>
+    public static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting = 50, int postingsPerProfile = 20)
     {
-        int perCore = Math.Max(1, Math.Min(Environment.ProcessorCount, profiles / 1024 + 1));
-        int parts = Math.Max(perCore, (profiles + RangeSize - 1) / RangeSize);
-        // A multiple of the core count, so no core is left with one range more than the others at the end.
-        return (parts + perCore - 1) / perCore * perCore;
+        var run = new Run(profiles, postings, candidatesPerPosting, postingsPerProfile, 0, postings.Count, 0, WorkItems(profiles).Length);
+        return new RematchResult(run.Candidates(), run.PostingsOfProfiles());
     }
 
-    private const int RangeSize = 16_384;
-
-    internal static RematchResult All(ProfileIndex profiles, PostingIndex postings, int candidatesPerPosting, int postingsPerProfile, int parts)
+    /// <summary>The top candidates of the postings in part <paramref name="part"/> of <paramref name="parts"/> (postings cut in id
+    /// order); the parts together give every posting's list exactly once.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RankedMatch>> CandidatesForPart(
+        ProfileIndex profiles, PostingIndex postings, int part, int parts, int candidatesPerPosting = 50)
     {
-        if (!ReferenceEquals(profiles.Taxonomy, postings.Taxonomy)) throw new ArgumentException("both indexes must use the same taxonomy");
-        int n = profiles.Count, m = postings.Count;
-        var profileHeaps = new ProfileHeaps(n, postingsPerProfile);
-        var partial = new (double Score, int Item)[parts][][];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
-        {
-            int from = (int)((long)n * part / parts), to = (int)((long)n * (part + 1) / parts);
-            var scratch = profiles.NewScratch();
-            var heap = new TopKHeap(candidatesPerPosting);
-            var mine = partial[part] = new (double, int)[m][];
-            for (int j = 0; j < m; j++)
-            {
-                heap.Clear();
-                var posting = postings.CompiledAt(j);
-                profiles.Accumulate(posting, scratch, from, to);
-                profiles.Scan(posting, scratch, from, to, heap, profileHeaps, j);
-                mine[j] = heap.Sorted();
-            }
-        });
+        var (from, to) = Part(postings.Count, part, parts);
+        return new Run(profiles, postings, candidatesPerPosting, 0, from, to, 0, WorkItems(profiles).Length).Candidates();
+    }
 
-        var byPosting = new Dictionary<string, IReadOnlyList<RankedMatch>>(m, StringComparer.Ordinal);
-        for (int j = 0; j < m; j++)
+    /// <summary>The top postings of the profiles in part <paramref name="part"/> of <paramref name="parts"/> (profiles cut by blocks of
+    /// the index); the parts together give every profile's list exactly once.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RankedMatch>> PostingsForPart(
+        ProfileIndex profiles, PostingIndex postings, int part, int parts, int postingsPerProfile = 20)
+    {
+        var (from, to) = Part(WorkItems(profiles).Length, part, parts);
+        return new Run(profiles, postings, 0, postingsPerProfile, 0, postings.Count, from, to).PostingsOfProfiles();
+    }
+
+    private static (int From, int To) Part(int count, int part, int parts)
+    {
+        if (parts < 1) throw new ArgumentOutOfRangeException(nameof(parts), "at least one part");
+        if (part < 0 || part >= parts) throw new ArgumentOutOfRangeException(nameof(part), $"a part from 0 to {parts - 1}");
+        return ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
+    }
+
+    // (segment, block) pairs of the index, in order.
+    private static (int Segment, int Block)[] WorkItems(ProfileIndex profiles) =>
+        [.. profiles.Segments.SelectMany((view, s) => Enumerable.Range(0, view.Segment.Blocks).Select(b => (s, b)))];
+
+    private sealed class Run
+    {
+        private readonly ProfileIndex _profiles;
+        private readonly PostingIndex _postings;
+        private readonly int _kPosting;
+        private readonly int _kProfile;
+        private readonly int _from;
+        private readonly int _to;
+        private readonly (int Segment, int Block)[] _items;
+        private readonly ScanPosting[] _scan;
+        private readonly SegmentTables[][] _tables;
+        private readonly ProfileCandidates?[] _profileSide;
+        // Per posting, the best lower bounds all blocks found so far: a block starts from them, so later blocks have a high threshold.
+        private readonly LowerBoundHeap[] _shared;
+        private readonly int[] _order;
+        // Per work item: the posting-side survivors, posting after posting, and where each posting's run starts and ends.
+        private readonly int[][] _start;
+        private readonly int[][] _end;
+        private readonly int[][] _slots;
+        private readonly int[][] _upper;
+
+        public Run(ProfileIndex profiles, PostingIndex postings, int kPosting, int kProfile, int from, int to, int itemFrom, int itemTo)
         {
-            byPosting[postings.IdAt(j)] = Merge(partial, j, candidatesPerPosting, profiles);
+            if (!ReferenceEquals(profiles.Taxonomy, postings.Taxonomy)) throw new ArgumentException("both indexes must use the same taxonomy");
+            _profiles = profiles;
+            _postings = postings;
+            _kPosting = Math.Max(0, kPosting);
+            _kProfile = Math.Max(0, kProfile);
+            _from = from;
+            _to = to;
+            _items = WorkItems(profiles)[itemFrom..itemTo];
+            int m = to - from, segments = profiles.Segments.Length;
+            _scan = new ScanPosting[m];
+            _tables = new SegmentTables[segments][];
+            for (int s = 0; s < segments; s++) _tables[s] = new SegmentTables[m];
+            Parallel.For(0, m, Options, j =>
+            {
+                _scan[j] = new ScanPosting(postings.CompiledAt(from + j));
+                for (int s = 0; s < segments; s++) _tables[s][j] = new SegmentTables(_scan[j], profiles.Segments[s].Segment);
+            });
+            _profileSide = new ProfileCandidates?[segments];
+            if (_kProfile > 0)
+                foreach (int s in _items.Select(x => x.Segment).Distinct())
+                    _profileSide[s] = new ProfileCandidates(profiles.Segments[s].Segment.Count, _kProfile);
+            // Postings that many profiles match well go first: the profiles' thresholds rise early, and fewer pairs are kept.
+            var expected = new double[m];
+            foreach (var (segment, _) in profiles.Segments)
+                for (int j = 0; j < m; j++)
+                    for (int t = 0; t < _scan[j].Terms; t++)
+                        expected[j] -= _scan[j].Points[t] * (segment.ListStart[_scan[j].Skill[t] + 1] - segment.ListStart[_scan[j].Skill[t]]);
+            _order = [.. Enumerable.Range(0, m)];
+            Array.Sort(expected, _order);
+            _shared = new LowerBoundHeap[m];
+            for (int j = 0; j < m; j++) (_shared[j] = new LowerBoundHeap()).Reset(_kPosting);
+            _start = new int[_items.Length][];
+            _end = new int[_items.Length][];
+            _slots = new int[_items.Length][];
+            _upper = new int[_items.Length][];
+            Parallel.For(0, _items.Length, Options, Block);
         }
-        var byProfile = new Dictionary<string, IReadOnlyList<RankedMatch>>(n, StringComparer.Ordinal);
-        for (int p = 0; p < n; p++)
-            byProfile[profiles.IdAt(p)] = [.. profileHeaps.Sorted(p).Select(x => new RankedMatch(postings.IdAt(x.Item), x.Score))];
-        return new RematchResult(byPosting, byProfile);
-    }
 
-    // The ranges' sorted lists of one posting merged, best first (score desc, index asc), up to k.
-    private static RankedMatch[] Merge((double Score, int Item)[][][] partial, int j, int k, ProfileIndex profiles)
-    {
-        int parts = partial.Length, total = 0;
-        Span<int> at = parts <= 64 ? stackalloc int[parts] : new int[parts];
-        for (int part = 0; part < parts; part++) total += partial[part][j].Length;
-        var result = new RankedMatch[Math.Min(k, total)];
-        for (int i = 0; i < result.Length; i++)
+        private static ParallelOptions Options => new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        private void Block(int item)
         {
-            int pick = -1;
-            for (int part = 0; part < parts; part++)
+            var (s, block) = _items[item];
+            var (segment, removed) = _profiles.Segments[s];
+            var scratch = ScanScratch.Current;
+            var candidates = scratch.Candidates;
+            var profileSide = _profileSide[s];
+            int m = _to - _from;
+            var start = _start[item] = new int[m];
+            var end = _end[item] = new int[m];
+            var slots = new List<int>();
+            var upper = new List<int>();
+            foreach (int j in _order)
             {
-                var list = partial[part][j];
-                if (at[part] >= list.Length) continue;
-                if (pick < 0) { pick = part; continue; }
-                var a = list[at[part]];
-                var b = partial[pick][j][at[pick]];
-                if (TopKHeap.Better(a.Score, a.Item, b.Score, b.Item)) pick = part;
+                var shared = _shared[j];
+                lock (shared) candidates.Reset(_kPosting, shared);
+                DenseScan.Accumulate(segment, block, _scan[j], _tables[s][j], scratch.Acc, scratch.Met);
+                DenseScan.Scan(segment, block, _scan[j], _tables[s][j], scratch.Acc, scratch.Met, removed,
+                    _kPosting > 0 ? candidates : null, s, profileSide, _from + j);
+                if (_kPosting == 0) continue;
+                // The block's admitted profiles hold its best lower bounds (those left out were below the threshold).
+                lock (shared)
+                    for (int i = 0; i < candidates.Count; i++) shared.Offer(candidates.Lower[i]);
+                candidates.Prune();
+                start[j] = slots.Count;
+                for (int i = 0; i < candidates.Count; i++)
+                {
+                    slots.Add(candidates.Slot[i]);
+                    upper.Add(candidates.Upper[i]);
+                }
+                end[j] = slots.Count;
             }
-            var x = partial[pick][j][at[pick]++];
-            result[i] = new RankedMatch(profiles.IdAt(x.Item), x.Score);
+            _slots[item] = [.. slots];
+            _upper[item] = [.. upper];
         }
-        return result;
-    }
 
-    // Timed sections of the batch on one thread over the first postings (bench.sh's engine probe).
-    internal static void Probe(ProfileIndex profiles, PostingIndex postings)
-    {
-        int n = profiles.Count, m = Math.Min(postings.Count, 2000);
-        var profileHeaps = new ProfileHeaps(n, 20);
-        var scratch = profiles.NewScratch();
-        var heap = new TopKHeap(50);
-        long acc = 0, scan = 0;
-        for (int j = 0; j < m; j++)
+        public Dictionary<string, IReadOnlyList<RankedMatch>> Candidates()
         {
-            heap.Clear();
-            var posting = postings.CompiledAt(j);
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            profiles.Accumulate(posting, scratch, 0, n);
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            profiles.Scan(posting, scratch, 0, n, heap, profileHeaps, j);
-            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            acc += t1 - t0; scan += t2 - t1;
-            if ((j + 1) % 500 == 0)
+            int m = _to - _from;
+            var lists = new RankedMatch[m][];
+            Parallel.For(0, m, Options, () => (Segments: new List<int>(), Slots: new List<int>()), (j, _, buffers) =>
             {
-                Console.WriteLine($"postings {j + 1}: accumulate {acc * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, scan {scan * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms");
-                acc = scan = 0;
+                buffers.Segments.Clear();
+                buffers.Slots.Clear();
+                int floor = _shared[j].IsFull ? _shared[j].Min : 0;
+                for (int item = 0; item < _items.Length; item++)
+                    for (int i = _start[item][j]; i < _end[item][j]; i++)
+                        if (_upper[item][i] >= floor)
+                        {
+                            buffers.Segments.Add(_items[item].Segment);
+                            buffers.Slots.Add(_slots[item][i]);
+                        }
+                lists[j] = _profiles.Exact(_scan[j], [.. buffers.Segments], [.. buffers.Slots], buffers.Slots.Count, TablesOf(j), _kPosting, ScanScratch.Current.Exact);
+                return buffers;
+            }, _ => { });
+            var result = new Dictionary<string, IReadOnlyList<RankedMatch>>(m, StringComparer.Ordinal);
+            for (int j = 0; j < m; j++) result[_postings.IdAt(_from + j)] = lists[j];
+            return result;
+        }
+
+        private SegmentTables[] TablesOf(int j) => [.. _tables.Select(t => t[j])];
+
+        public Dictionary<string, IReadOnlyList<RankedMatch>> PostingsOfProfiles()
+        {
+            var result = new Dictionary<string, IReadOnlyList<RankedMatch>>(StringComparer.Ordinal);
+            foreach (var group in _items.GroupBy(x => x.Segment))
+            {
+                int s = group.Key;
+                var (segment, removed) = _profiles.Segments[s];
+                var side = _profileSide[s];
+                var blocks = group.Select(x => x.Block).ToArray();
+                var lists = new RankedMatch[]?[segment.Count];
+                Parallel.For(0, blocks.Length, Options, b =>
+                {
+                    var survivors = new List<int>();
+                    var reach = PostingIndex.Reach.Current(_postings.Taxonomy.Skills.Count);
+                    int from = blocks[b] << ProfileSegment.BlockBits, to = Math.Min(segment.Count, from + ProfileSegment.BlockSize);
+                    for (int p = from; p < to; p++)
+                    {
+                        if (removed is not null && (removed[p >> 6] & 1UL << p) != 0) continue;
+                        if (side is null) { lists[p] = []; continue; }
+                        side.Survivors(p, survivors);
+                        lists[p] = PostingsOf(segment, p, survivors, reach);
+                    }
+                });
+                for (int p = 0; p < segment.Count; p++)
+                    if (lists[p] is { } list) result[segment.Ids[p]] = list;
             }
+            return result;
+        }
+
+        private RankedMatch[] PostingsOf(ProfileSegment segment, int p, List<int> survivors, PostingIndex.Reach reach)
+        {
+            var profile = segment.Extract(p);
+            reach.Load(_postings, profile.Skills);
+            var fit = new PostingIndex.ProfileFit(profile.Seniority, profile.Remote, profile.Relocate, profile.MinSalary, _postings.CountryCode(profile.Country));
+            var scored = new List<(double Score, int Posting)>(survivors.Count);
+            foreach (int j in survivors)
+            {
+                double score = _postings.Score(reach, fit, j);
+                if (!double.IsNaN(score)) scored.Add((score, j));
+            }
+            // Posting indexes follow the ids' ordinal order, so the index breaks ties as the ids would.
+            scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Posting.CompareTo(b.Posting));
+            var result = new RankedMatch[Math.Min(_kProfile, scored.Count)];
+            for (int i = 0; i < result.Length; i++) result[i] = new RankedMatch(_postings.IdAt(scored[i].Posting), scored[i].Score);
+            return result;
         }
     }
 }

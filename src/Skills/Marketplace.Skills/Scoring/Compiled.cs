@@ -12,6 +12,7 @@ internal sealed class CompiledPosting
         Nice = Compile(posting.NiceToHave, taxonomy, posting.Id, "nice-to-have");
         RequiredWeight = Total(Required);
         NiceWeight = Total(Nice);
+        foreach (var r in Required) if (r.Dealbreaker) Dealbreakers++;
         Seniority = posting.Seniority;
         Mode = posting.WorkMode;
         Country = CountryKey(posting.Country);
@@ -23,6 +24,7 @@ internal sealed class CompiledPosting
     public Requirement[] Nice { get; }
     public double RequiredWeight { get; }
     public double NiceWeight { get; }
+    public int Dealbreakers { get; }
     public Seniority? Seniority { get; }
     public WorkMode Mode { get; }
     public string? Country { get; }
@@ -48,13 +50,14 @@ internal sealed class CompiledPosting
                 throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' is not a skill id of the taxonomy");
             if (r.MinLevel is < 1 or > 5) throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' has minLevel {r.MinLevel}, outside 1..5");
             if (!(r.Weight > 0) || double.IsInfinity(r.Weight)) throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' has weight {r.Weight}; it must be positive");
-            result[i] = new Requirement(skill.Index, r.MinLevel, r.Weight, taxonomy.CreditSourcesArray(skill.Index));
+            if (r.Dealbreaker && kind != "required") throw new ArgumentException($"posting '{postingId}': {kind} skill '{r.SkillId}' is marked a dealbreaker; only required skills can be");
+            result[i] = new Requirement(skill.Index, r.MinLevel, r.Weight, taxonomy.CreditSourcesArray(skill.Index), r.Dealbreaker);
         }
         return result;
     }
 }
 
-internal readonly record struct Requirement(int Skill, int MinLevel, double Weight, CreditSource[] Sources);
+internal readonly record struct Requirement(int Skill, int MinLevel, double Weight, CreditSource[] Sources, bool Dealbreaker);
 
 /// <summary>A profile resolved against a taxonomy: the best level per skill index.</summary>
 internal sealed class CompiledProfile
@@ -62,19 +65,37 @@ internal sealed class CompiledProfile
     public CompiledProfile(Profile profile, SkillTaxonomy taxonomy)
     {
         Source = profile;
-        foreach (var s in profile.Skills ?? [])
-        {
-            if (!taxonomy.TryGet(s.SkillId, out var skill))
-                throw new ArgumentException($"profile '{profile.Id}': skill '{s.SkillId}' is not a skill id of the taxonomy");
-            if (s.Level is < 1 or > 5) throw new ArgumentException($"profile '{profile.Id}': skill '{s.SkillId}' has level {s.Level}, outside 1..5");
-            Levels[skill.Index] = Math.Max(Levels.GetValueOrDefault(skill.Index), s.Level);
-        }
+        foreach (var (skill, level) in ResolveSkills(profile, taxonomy)) Levels[skill] = level;
         var p = profile.Preferences ?? new Preferences();
         Seniority = profile.Seniority;
         Remote = p.Remote;
         Country = CompiledPosting.CountryKey(p.Country);
         WillingToRelocate = p.WillingToRelocate;
         MinSalary = p.MinSalary;
+    }
+
+    /// <summary>The profile's skills as (skill index, best level), sorted by index; throws on an unknown skill or a level outside 1..5.</summary>
+    internal static (int Skill, int Level)[] ResolveSkills(Profile profile, SkillTaxonomy taxonomy)
+    {
+        var skills = profile.Skills ?? [];
+        var resolved = new (int Skill, int Level)[skills.Count];
+        for (int i = 0; i < skills.Count; i++)
+        {
+            var s = skills[i];
+            if (!taxonomy.TryGet(s.SkillId, out var skill))
+                throw new ArgumentException($"profile '{profile.Id}': skill '{s.SkillId}' is not a skill id of the taxonomy");
+            if (s.Level is < 1 or > 5) throw new ArgumentException($"profile '{profile.Id}': skill '{s.SkillId}' has level {s.Level}, outside 1..5");
+            resolved[i] = (skill.Index, s.Level);
+        }
+        Array.Sort(resolved);
+        int kept = 0;
+        foreach (var (skill, level) in resolved)
+        {
+            // Sorted by (skill, level): the last of a skill's entries has its best level.
+            if (kept > 0 && resolved[kept - 1].Skill == skill) resolved[kept - 1] = (skill, level);
+            else resolved[kept++] = (skill, level);
+        }
+        return kept == resolved.Length ? resolved : resolved[..kept];
     }
 
     public Profile Source { get; }

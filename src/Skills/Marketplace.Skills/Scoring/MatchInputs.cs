@@ -38,10 +38,26 @@ public sealed record Preferences(
     double? MinSalary = null);
 
 /// <summary>A seeker's profile as the engine sees it; skills are canonical taxonomy ids.</summary>
-public sealed record Profile(string Id, IReadOnlyList<ProfileSkill> Skills, Seniority? Seniority = null, Preferences? Preferences = null);
+public sealed record Profile(string Id, IReadOnlyList<ProfileSkill> Skills, Seniority? Seniority = null, Preferences? Preferences = null)
+{
+    /// <summary>This profile after learning the given skills: each is added, or raised to its level when the profile has it lower
+    /// (a skill is never lowered), as a completed course does; what the gap plan's projected scores assume.</summary>
+    public Profile WithSkills(IEnumerable<ProfileSkill> learned)
+    {
+        var skills = new List<ProfileSkill>(Skills ?? []);
+        foreach (var skill in learned)
+        {
+            int at = skills.FindIndex(s => s.SkillId == skill.SkillId);
+            if (at < 0) skills.Add(skill);
+            else if (skill.Level > skills[at].Level) skills[at] = skills[at] with { Level = skill.Level };
+        }
+        return this with { Skills = skills };
+    }
+}
 
-/// <summary>A skill a posting asks for: the least level that earns full credit (1 to 5) and a positive weight.</summary>
-public sealed record SkillRequirement(string SkillId, int MinLevel = 3, double Weight = 1.0);
+/// <summary>A skill a posting asks for: the least level that earns full credit (1 to 5) and a positive weight; a required skill
+/// marked <see cref="Dealbreaker"/> excludes every profile that lacks it at that level (directly or by implication).</summary>
+public sealed record SkillRequirement(string SkillId, int MinLevel = 3, double Weight = 1.0, bool Dealbreaker = false);
 
 /// <summary>A yearly salary range; either end may be unknown.</summary>
 public sealed record SalaryRange(double? Min, double? Max);

@@ -21,6 +21,27 @@ public sealed class Scorer(SkillTaxonomy taxonomy)
         return MatchingModel.Combine(req, posting.RequiredWeight, nice, posting.NiceWeight, NonSkill(profile, posting));
     }
 
+    /// <summary>True when the profile fails one of the posting's dealbreakers: it is then no candidate for the posting, nor the
+    /// posting a match for the profile, whatever the score.</summary>
+    public bool Excludes(Profile profile, Posting posting) =>
+        !MeetsDealbreakers(new CompiledProfile(profile, Taxonomy), new CompiledPosting(posting, Taxonomy));
+
+    internal static bool MeetsDealbreakers(CompiledProfile profile, CompiledPosting posting)
+    {
+        if (posting.Dealbreakers == 0) return true;
+        foreach (var r in posting.Required)
+            if (r.Dealbreaker && !Meets(r, profile.Levels)) return false;
+        return true;
+    }
+
+    // A dealbreaker is met by the skill itself, or a skill implying it, at the minimum level or above; a related skill never meets it.
+    internal static bool Meets(Requirement r, Dictionary<int, int> levels)
+    {
+        foreach (var source in r.Sources)
+            if (source.Kind != CreditKind.Related && levels.TryGetValue(source.SkillIndex, out int level) && level >= r.MinLevel) return true;
+        return false;
+    }
+
     internal static double NonSkill(CompiledProfile profile, CompiledPosting posting) =>
         MatchingModel.NonSkill(
             MatchingModel.SeniorityFit(profile.Seniority, posting.Seniority),
@@ -87,17 +108,33 @@ public sealed class Scorer(SkillTaxonomy taxonomy)
                 salary == 0.5 ? "salary or minimum unknown" : $"posting up to {Money(j.SalaryMax)}, seeker's minimum {Money(p.MinSalary)}"),
         };
         double score = MatchingModel.Combine(req, j.RequiredWeight, nice, j.NiceWeight, NonSkill(p, j));
-        return new MatchExplanation(profile.Id, posting.Id, score, parts, verdicts, hard);
+        var failed = verdicts.Where(v => v.Excludes).Select(DealbreakerText).ToList();
+        return new MatchExplanation(profile.Id, posting.Id, score, parts, verdicts, hard, failed);
     }
+
+    /// <summary>The explanation of the score the profile would reach after learning the given skills (see <see cref="Profile.WithSkills"/>).</summary>
+    public MatchExplanation Project(Profile profile, Posting posting, IEnumerable<ProfileSkill> learned) => Explain(profile.WithSkills(learned), posting);
+
+    private static string DealbreakerText(SkillVerdict v) =>
+        $"{v.SkillName} is a dealbreaker: level {v.MinLevel} or above is required (or a skill that implies it); " + v.Kind switch
+        {
+            SkillMatchKind.Missing => "the profile does not have it",
+            SkillMatchKind.Related => $"the profile has only the related {v.ViaSkillName}",
+            SkillMatchKind.Inferred => $"the profile has it only through {v.ViaSkillName} at level {v.Level}",
+            _ => $"the profile has it at level {v.Level}",
+        };
 
     private SkillVerdict Verdict(Requirement r, CompiledProfile p, bool required, double pointsPerWeight)
     {
         var skill = Taxonomy[r.Skill];
         var (credit, source, level) = Credit(r, p.Levels);
         double points = pointsPerWeight * r.Weight * credit;
-        string head = $"{skill.Name} ({(required ? "required" : "nice to have")}, level {r.MinLevel}+, weight {F(r.Weight)})";
+        string head = $"{skill.Name} ({(required ? "required" : "nice to have")}{(r.Dealbreaker ? ", dealbreaker" : "")}, level {r.MinLevel}+, weight {F(r.Weight)})";
+        bool excludes = r.Dealbreaker && !Meets(r, p.Levels);
+        string tail = excludes ? "; dealbreaker not met, so not a candidate" : "";
         if (source is not { } s)
-            return new SkillVerdict(skill.Id, skill.Name, required, r.MinLevel, r.Weight, SkillMatchKind.Missing, 0, 0, null, null, null, null, $"{head}: missing, 0 points");
+            return new SkillVerdict(skill.Id, skill.Name, required, r.MinLevel, r.Weight, SkillMatchKind.Missing, 0, 0, null, null, null, null,
+                $"{head}: missing, 0 points{tail}", r.Dealbreaker, excludes);
         var via = Taxonomy[s.SkillIndex];
         var (kind, how) = s.Kind switch
         {
@@ -108,7 +145,8 @@ public sealed class Scorer(SkillTaxonomy taxonomy)
         };
         return new SkillVerdict(skill.Id, skill.Name, required, r.MinLevel, r.Weight, kind, credit, points,
             s.Kind == CreditKind.Direct ? null : via.Id, s.Kind == CreditKind.Direct ? null : via.Name, level,
-            s.Kind == CreditKind.Related ? s.Similarity : null, $"{head}: {how}, credit {Credit3(credit)}, {F(points)} points");
+            s.Kind == CreditKind.Related ? s.Similarity : null, $"{head}: {how}, credit {Credit3(credit)}, {F(points)} points{tail}",
+            r.Dealbreaker, excludes);
     }
 
     private static string SeniorityReason(Seniority? profile, Seniority? posting, double fit) => posting is null

@@ -65,9 +65,10 @@ public sealed partial class SkillNormalizer
         if (tokens.Count == 0) return [];
         var all = tokens.Select(t => t.Text).ToList();
         if (_taxonomy.NotSkillKeys.Count > 0 && _taxonomy.NotSkillKeys.Contains(string.Join(' ', all))) return [new MentionPart(mention.Trim(), null)];
-        if (NormalizeWhole(all) is { } whole) return [new MentionPart(mention.Trim(), whole)];
-
         var segments = Segment(text, tokens);
+        if (NormalizeWhole(all) is { } whole && !(segments.Count > 1 && VendorIsWholePart(all, segments[0].Tokens.Count)))
+            return [new MentionPart(mention.Trim(), whole)];
+
         var parts = new List<MentionPart>(segments.Count);
         var ambiguousParts = new List<int>();
         int i = 0;
@@ -82,7 +83,7 @@ public sealed partial class SkillNormalizer
                 if (!Joinable(segments, i, j)) continue;
                 var joined = segments.Skip(i).Take(j - i + 1).SelectMany(s => s.Tokens).ToList();
                 if (seg.Head is { } head && NormalizeWhole([.. head, .. joined]) is { } withHead) { skill = withHead; taken = j - i + 1; }
-                else if (NormalizeWhole(joined) is { } found) { skill = found; taken = j - i + 1; }
+                else if (NormalizeWhole(joined) is { } found && !VendorIsWholePart(joined, seg.Tokens.Count)) { skill = found; taken = j - i + 1; }
             }
             if (skill is not null)
             {
@@ -104,6 +105,11 @@ public sealed partial class SkillNormalizer
             foreach (int k in ambiguousParts) parts[k] = parts[k] with { Skill = null };
         return parts;
     }
+
+    // "AWS/Azure" and "Oracle/SQL Server" name two skills: a vendor that is a whole part is not a prefix of the next one ("Oracle PL/SQL" is one).
+    private bool VendorIsWholePart(List<string> joined, int firstPartTokens) =>
+        StripVendor(joined) is { } devendored && joined.Count - devendored.Count >= firstPartTokens
+        && _taxonomy.AliasKeys.ContainsKey(string.Join(' ', joined.Take(firstPartTokens)));
 
     // Only soft separators ("/", "&", "+", "-") may be read through; a comma, "and" or a bracket always ends a part.
     private static bool Joinable(List<MentionSegment> segments, int from, int to)

@@ -43,19 +43,21 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
         await fixture.StopAppAsync(app);
     }
 
+    private static readonly string[] OneOfThree = ["kafka", "redis", "terraform"];
+
     [Fact]
     public async Task Many_postings_delivered_by_concurrent_workers_are_all_counted()
     {
         var app = fixture.StartApp(new AppOptions());
         var client = app.CreateEmployerClient();
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.PublishAsync(PostingRequests.Valid(["csharp", $"skill-{i % 3}"], ["git"]))));
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.PublishAsync(PostingRequests.Valid(["csharp", OneOfThree[i % 3]], ["git"]))));
         await app.WaitForBackgroundWorkAsync();
 
         var demand = await DemandAsync(app);
         demand["csharp"].ShouldBe((12, 0));
         demand["git"].ShouldBe((0, 12));
-        demand["skill-0"].ShouldBe((4, 0));
+        demand["kafka"].ShouldBe((4, 0));
         (await InboxRowsAsync(app)).ShouldBe(12);
         app.BackgroundWork().Failed.ShouldBe(0);
         await fixture.StopAppAsync(app);

@@ -3,6 +3,7 @@ using System.Net;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Tests.Accounts;
 
@@ -37,7 +38,7 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
             (await WebSession.TextAsync(early)).ShouldContain("Confirm your email first");
         }
 
-        (await browser.GetPageAsync(Mail.LinkTo(message, "/Account/ConfirmEmail"))).QuerySelector("[data-testid=email-confirmed]").ShouldNotBeNull();
+        (await browser.FollowAndConfirmAsync(Mail.LinkTo(message, "/Account/ConfirmEmail"))).QuerySelector("[data-testid=email-confirmed]").ShouldNotBeNull();
 
         using var signIn = await browser.SignInAsync(email, NewPassword);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -129,11 +130,18 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
     public async Task Signing_up_with_a_registered_email_answers_the_same_and_tells_the_owner_by_mail()
     {
         await app.CreateUserAsync("taken@example.com", Roles.JobSeeker);
+        var users = await app.WithDbAsync(db => db.Users.CountAsync());
+        var roles = await app.WithDbAsync(db => db.UserRoles.CountAsync());
         using var browser = app.CreateSession();
         using var response = await browser.SubmitAsync("/Account/SignUp", SignUpForm("taken@example.com", NewPassword));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/Account/CheckEmail");
         (await app.Smtp.WaitForMessageAsync("taken@example.com")).Subject!.ShouldContain("tried to sign up");
+
+        // The answer cost what a new account costs (a stand-in account made and undone in the transaction): nothing stays.
+        (await app.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(users);
+        (await app.WithDbAsync(db => db.UserRoles.CountAsync())).ShouldBe(roles);
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.EndsWith("@rehearsal.invalid")))).ShouldBeFalse();
     }
 
     [Fact]
@@ -225,7 +233,7 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
         (await browser.GetPageAsync("/Account/Manage")).QuerySelector("[data-testid=account-email]")!.TextContent.ShouldContain("old.address@example.com");
 
         var link = Mail.LinkTo(await app.Smtp.WaitForMessageAsync("new.address@example.com"), "/Account/ConfirmEmailChange");
-        (await browser.GetPageAsync(link)).QuerySelector("[data-testid=email-changed]").ShouldNotBeNull();
+        (await browser.FollowAndConfirmAsync(link)).QuerySelector("[data-testid=email-changed]").ShouldNotBeNull();
 
         using var fresh = app.CreateSession();
         await fresh.SignInOrThrowAsync("new.address@example.com");
@@ -241,8 +249,8 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
         var link = Mail.LinkTo(await app.Smtp.WaitForMessageAsync(email), "/Account/ConfirmEmail");
         (await app.OutboxAsync<EmployerRegistered>()).ShouldNotContain(e => e.Email == email);
 
-        await browser.GetPageAsync(link);
-        await browser.GetPageAsync(link);
+        await browser.FollowAndConfirmAsync(link);
+        await browser.FollowAndConfirmAsync(link);
 
         var announced = (await app.OutboxAsync<EmployerRegistered>()).Where(e => e.Email == email).ShouldHaveSingleItem();
         announced.CompanyName.ShouldBe("Acme Backend Ltd");
@@ -255,7 +263,7 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
     {
         var userId = await app.CreateUserAsync("unconfirmed@example.com", Roles.JobSeeker, confirmed: false);
         using var browser = app.CreateSession();
-        using var response = await browser.Http.GetAsync($"/Account/ConfirmEmail?userId={userId}&token=Zm9v");
+        using var response = await browser.SubmitAsync($"/Account/ConfirmEmail?userId={userId}&token=Zm9v", new Dictionary<string, string>());
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await WebSession.TextAsync(response)).ShouldContain("invalid or has expired");
     }

@@ -90,7 +90,7 @@ public sealed class CompanyInvitationTests(RelayingAppFactory app) : IClassFixtu
         }
 
         var confirm = Mail.LinkTo(await app.Smtp.WaitForMessageAsync("colleague@founders.example", m => m.Subject!.Contains("Confirm", StringComparison.Ordinal)), "/Account/ConfirmEmail");
-        await colleague.GetPageAsync(confirm);
+        await colleague.FollowAndConfirmAsync(confirm);
         var colleagueId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "colleague@founders.example").Select(u => u.Id).SingleAsync());
         (await WaitForScalarAsync<Guid>("SELECT company_id FROM jobs.company_members WHERE user_id = @user AND role = 'Member'", ("user", colleagueId)))
             .ShouldBe(companyId);
@@ -217,8 +217,8 @@ public sealed class CompanyInvitationTests(RelayingAppFactory app) : IClassFixtu
         }
 
         var confirm = Mail.LinkTo(await app.Smtp.WaitForMessageAsync(email), "/Account/ConfirmEmail");
-        await browser.GetPageAsync(confirm);
-        await browser.GetPageAsync(confirm);
+        await browser.FollowAndConfirmAsync(confirm);
+        await browser.FollowAndConfirmAsync(confirm);
         await browser.SignInOrThrowAsync(email, NewPassword);
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         return (browser, userId);

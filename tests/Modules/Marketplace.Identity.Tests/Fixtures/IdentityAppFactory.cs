@@ -6,6 +6,7 @@ using Marketplace.Identity.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,10 +53,12 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Security"] = "None",
             ["Identity:RequireHttps"] = "true",
+            ["PublicOrigin"] = "https://localhost",
             ["Identity:RateLimits:SignInPerWindow"] = "1000",
             ["Identity:RateLimits:SignUpPerWindow"] = "1000",
             ["Identity:RateLimits:PasswordResetPerWindow"] = "1000",
             ["Identity:RateLimits:TokenPerWindow"] = "1000",
+            ["Identity:RateLimits:AccountPasswordPerWindow"] = "1000",
             ["Identity:PublicClientRedirectUris:0"] = "https://app.example.test/callback",
         };
         foreach (var (key, value) in Settings)
@@ -67,6 +70,13 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    /// <summary>Service swaps of a test class's host (a clock, a failing mail sender), applied after the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public WebSession CreateSession() => new(CreateClient(new WebApplicationFactoryClientOptions

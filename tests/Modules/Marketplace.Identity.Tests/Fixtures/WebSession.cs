@@ -25,7 +25,10 @@ public sealed class WebSession(HttpClient http) : IDisposable
         return await Parser.ParseDocumentAsync(html);
     }
 
-    /// <summary>Loads the page, takes the antiforgery token of its form (the one posting to <paramref name="handler"/>), and posts the fields.</summary>
+    /// <summary>
+    /// Loads the page and posts its form (the one posting to <paramref name="handler"/>) as a browser would: the given fields,
+    /// the form's hidden fields, and its antiforgery token.
+    /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, string? handler = null)
     {
         var page = await GetPageAsync(pageUrl);
@@ -36,8 +39,21 @@ public sealed class WebSession(HttpClient http) : IDisposable
         var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
             ?? throw new InvalidOperationException($"The form on {pageUrl} has no antiforgery token.");
         var values = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        values.AddRange(form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(i => i.Name is { Length: > 0 } name && name != "__RequestVerificationToken" && !fields.ContainsKey(name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)));
         var action = handler is null ? pageUrl : $"{pageUrl.Split('?')[0]}?handler={handler}";
         return await http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Opens a link from a mail and presses the page's button (confirmation links confirm only by POST); returns the page after.</summary>
+    public async Task<IHtmlDocument> FollowAndConfirmAsync(string link)
+    {
+        using var response = await SubmitAsync(link, new Dictionary<string, string>());
+        var html = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.OK
+            ? await Parser.ParseDocumentAsync(html)
+            : throw new InvalidOperationException($"Confirming {link} answered {(int)response.StatusCode}: {html}");
     }
 
     /// <summary>The antiforgery token of the page's first form, to post later (as a form left open in another tab).</summary>

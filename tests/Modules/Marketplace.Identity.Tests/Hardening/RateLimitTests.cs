@@ -48,3 +48,44 @@ public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<Ra
         }
     }
 }
+
+public sealed class AccountPasswordRateLimitedAppFactory : IdentityAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Identity:RateLimits:AccountPasswordPerWindow"] = "2",
+        ["Identity:RateLimits:Window"] = "00:02:00",
+    };
+}
+
+public sealed class AccountPasswordRateLimitTests(AccountPasswordRateLimitedAppFactory app) : IClassFixture<AccountPasswordRateLimitedAppFactory>
+{
+    [Fact]
+    public async Task The_account_pages_that_check_a_password_share_one_limit()
+    {
+        await app.CreateUserAsync("limited@example.com", Marketplace.BuildingBlocks.Application.Roles.JobSeeker);
+        using var browser = app.CreateSession();
+        await browser.SignInOrThrowAsync("limited@example.com");
+        var manage = await browser.GetFormTokenAsync("/Account/Manage");
+        var personalData = await browser.GetFormTokenAsync("/Account/Manage/PersonalData");
+
+        using (var changePassword = await browser.PostAsync("/Account/Manage?handler=ChangePassword",
+                   new Dictionary<string, string> { ["Password.CurrentPassword"] = "wrong guess one", ["Password.NewPassword"] = "whatever whatever 1" }, manage))
+        {
+            changePassword.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using (var delete = await browser.PostAsync("/Account/Manage/PersonalData?handler=Delete", new Dictionary<string, string> { ["Password"] = "wrong guess two" }, personalData))
+        {
+            delete.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var limited = await browser.PostAsync("/Account/Manage?handler=ChangeEmail",
+            new Dictionary<string, string> { ["EmailChange.NewEmail"] = "x@example.com", ["EmailChange.CurrentPassword"] = "wrong guess three" }, manage);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.Contains("Retry-After").ShouldBeTrue();
+
+        using var reading = await browser.Http.GetAsync("/Account/Manage");
+        reading.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -1,35 +1,31 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using System.Net;
+using Marketplace.Identity.Infrastructure.Persistence;
 using Marketplace.Identity.Tests.Fixtures;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Identity.Tests.Hardening;
 
+/// <summary>What the host insists on outside Development, each checked by starting it (a host per test: these are start-up checks).</summary>
 public sealed class StartupConfigurationTests
 {
-    private sealed class ProductionWithoutCertificates : IdentityAppFactory
+    private sealed class ProductionWithout(string section) : ProductionAppFactory
     {
-        protected override string Environment => "Production";
+        protected override string[] MissingCertificates => [section];
     }
 
-    private sealed class ProductionWithCertificates(string folder) : IdentityAppFactory
+    private sealed class ProductionWithoutPublicOrigin : ProductionAppFactory
     {
-        protected override string Environment => "Production";
-
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Identity:SigningCertificate:Path"] = Path.Combine(folder, "signing.pfx"),
-            ["Identity:SigningCertificate:Password"] = "test",
-            ["Identity:EncryptionCertificate:Path"] = Path.Combine(folder, "encryption.pfx"),
-            ["Identity:EncryptionCertificate:Password"] = "test",
-        };
+        protected override IDictionary<string, string?> ProductionSettings => new Dictionary<string, string?> { ["PublicOrigin"] = "" };
     }
 
-    private sealed class WithConfiguredAdmin : IdentityAppFactory
+    private sealed class ProductionOn(string origin, string allowedHosts = "*") : ProductionAppFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        protected override IDictionary<string, string?> ProductionSettings => new Dictionary<string, string?>
         {
-            ["MARKETPLACE_ADMIN_EMAIL"] = "first.admin@example.com",
-            ["MARKETPLACE_ADMIN_PASSWORD"] = "the first admin's long passphrase",
+            ["PublicOrigin"] = origin,
+            ["AllowedHosts"] = allowedHosts,
         };
     }
 
@@ -38,15 +34,44 @@ public sealed class StartupConfigurationTests
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Email:From"] = "not an address" };
     }
 
-    [Fact]
-    public async Task Outside_development_the_host_refuses_to_start_without_token_certificates()
+    [Theory]
+    [InlineData("Identity:SigningCertificate")]
+    [InlineData("Identity:EncryptionCertificate")]
+    [InlineData("Identity:DataProtectionCertificate")]
+    public async Task Outside_development_the_host_refuses_to_start_without_each_certificate(string section)
     {
-        await using var app = new ProductionWithoutCertificates();
+        var app = new ProductionWithout(section);
+        await StartAndExpectFailureAsync(app, $"{section}:Path is not set");
+    }
+
+    [Fact]
+    public async Task Outside_development_the_host_refuses_to_start_without_a_public_origin()
+    {
+        var app = new ProductionWithoutPublicOrigin();
+        await StartAndExpectFailureAsync(app, "PublicOrigin is not set");
+    }
+
+    [Fact]
+    public async Task Outside_development_configured_certificates_sign_the_tokens_and_encrypt_the_key_ring_at_rest()
+    {
+        var app = new ProductionAppFactory();
         await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
-            var failure = Should.Throw<InvalidOperationException>(() => app.Services);
-            failure.Message.ShouldContain("Identity:SigningCertificate:Path is not set");
+            using var http = app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+            (await http.GetStringAsync("/.well-known/jwks")).ShouldContain("\"kty\": \"RSA\"");
+
+            // A key is made on first use; what is stored is the key encrypted with the certificate, never the key itself.
+            var protectedText = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("secret");
+            var keys = await app.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync());
+            keys.ShouldNotBeEmpty();
+            keys.ShouldAllBe(xml => xml.Contains("EncryptedData") && xml.Contains("X509Certificate"));
+            keys.ShouldAllBe(xml => !xml.Contains("masterKey") || !xml.Contains("<value>"));
+            keys.ShouldAllBe(xml => !xml.Contains("unencrypted", StringComparison.OrdinalIgnoreCase));
+
+            // Another host with the same certificate reads the ring, as a second server or a restart does.
+            await using var restarted = app.WithWebHostBuilder(_ => { });
+            restarted.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText).ShouldBe("secret");
         }
         finally
         {
@@ -55,23 +80,28 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public async Task Outside_development_configured_certificates_sign_the_tokens()
+    public async Task Outside_development_the_app_answers_only_its_public_host_and_the_hosts_the_operator_adds()
     {
-        var folder = Directory.CreateTempSubdirectory("marketplace-certs").FullName;
-        WriteCertificate(Path.Combine(folder, "signing.pfx"), X509KeyUsageFlags.DigitalSignature);
-        WriteCertificate(Path.Combine(folder, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment);
-        var app = new ProductionWithCertificates(folder);
+        var app = new ProductionOn("https://marketplace.example", allowedHosts: "*;health.internal");
         await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
-            using var http = app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
-            var jwks = await http.GetStringAsync("/.well-known/jwks");
-            jwks.ShouldContain("\"kty\": \"RSA\"");
+            foreach (var (host, expected) in new[]
+                     {
+                         ("marketplace.example", HttpStatusCode.OK),
+                         ("health.internal", HttpStatusCode.OK),
+                         ("localhost", HttpStatusCode.BadRequest),
+                         ("attacker.example", HttpStatusCode.BadRequest),
+                     })
+            {
+                using var http = app.CreateClient(new() { BaseAddress = new Uri($"https://{host}") });
+                using var response = await http.GetAsync("/health/live");
+                response.StatusCode.ShouldBe(expected, host);
+            }
         }
         finally
         {
             await ((IAsyncLifetime)app).DisposeAsync();
-            Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -91,30 +121,17 @@ public sealed class StartupConfigurationTests
         }
     }
 
-    [Fact]
-    public async Task The_first_admin_comes_from_configuration_and_may_open_the_dashboard()
+    private static async Task StartAndExpectFailureAsync(IdentityAppFactory app, string message)
     {
-        var app = new WithConfiguredAdmin();
         await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
-            using var admin = app.CreateSession();
-            await admin.SignInOrThrowAsync("first.admin@example.com", "the first admin's long passphrase");
-            using var dashboard = await admin.Http.GetAsync("/hangfire");
-            dashboard.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            var failure = Should.Throw<InvalidOperationException>(() => app.Services);
+            failure.Message.ShouldContain(message);
         }
         finally
         {
             await ((IAsyncLifetime)app).DisposeAsync();
         }
-    }
-
-    private static void WriteCertificate(string path, X509KeyUsageFlags usage)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "test"));
     }
 }

@@ -71,6 +71,19 @@ public static class OAuth
         return response.Headers.Location!;
     }
 
+    /// <summary>A signed-in user's tokens from the app client (authorization code with PKCE); with offline_access, a refresh token too.</summary>
+    public static async Task<TokenResponse> UserTokensAsync(HttpClient http, WebSession user, string scope)
+    {
+        var (verifier, challenge) = Pkce();
+        var redirect = await AuthorizeAsync(user, scope, challenge);
+        var tokens = await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = PublicClient, Code = QueryValue(redirect, "code")!, RedirectUri = RedirectUri, CodeVerifier = verifier,
+        });
+        tokens.IsError.ShouldBeFalse(tokens.Error);
+        return tokens;
+    }
+
     public static string? QueryValue(Uri uri, string name) =>
         QueryHelpers.ParseQuery(uri.Query).TryGetValue(name, out var value) ? value.ToString() : null;
 }

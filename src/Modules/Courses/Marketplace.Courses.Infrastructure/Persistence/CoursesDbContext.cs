@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Courses.Domain.SkillDemand;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using SkillDemand = Marketplace.Courses.Domain.SkillDemand.SkillDemand;
@@ -12,6 +13,8 @@ public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options)
     public override string Schema => SchemaName;
 
     public DbSet<SkillDemand> SkillDemand => Set<SkillDemand>();
+
+    public DbSet<DailySkillDemand> DailySkillDemand => Set<DailySkillDemand>();
 }
 
 /// <summary>For `dotnet ef migrations add`: builds the model without a host or a database.</summary>

@@ -27,6 +27,17 @@ internal sealed class SkillDemandStore(CoursesDbContext context) : ISkillDemandS
                last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at)
              """,
             cancellationToken);
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        await context.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO courses.skill_demand_daily AS d (skill_id, day, required_count, nice_to_have_count)
+             SELECT s.id, {day}, s.required, 1 - s.required
+             FROM unnest({ids}::text[], {required}::int[]) AS s(id, required)
+             ON CONFLICT (skill_id, day) DO UPDATE SET
+               required_count = d.required_count + excluded.required_count,
+               nice_to_have_count = d.nice_to_have_count + excluded.nice_to_have_count
+             """,
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<SkillDemand>> ListAsync(CancellationToken cancellationToken) =>

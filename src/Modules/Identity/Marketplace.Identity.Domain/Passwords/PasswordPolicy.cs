@@ -15,31 +15,34 @@ public static class PasswordPolicy
 
     public static int CommonPasswordCount => Common.Value.Count;
 
-    public static IReadOnlyList<Error> Check(string? password, string? email)
+    public const string Missing = "Enter a password.";
+
+    /// <summary>The rules a new password must meet; errors name <paramref name="field"/>, the form field it came from.</summary>
+    public static IReadOnlyList<Error> Check(string? password, string? email, string field = "Password")
     {
         var errors = new List<Error>();
         if (string.IsNullOrEmpty(password))
         {
-            errors.Add(Error.Validation("Password", "Enter a password."));
+            errors.Add(Error.Validation(field, Missing));
             return errors;
         }
 
         if (password.Length < MinimumLength)
         {
-            errors.Add(Error.Validation("Password", $"Use at least {MinimumLength} characters."));
+            errors.Add(Error.Validation(field, $"Use at least {MinimumLength} characters."));
         }
         else if (password.Length > MaximumLength)
         {
-            errors.Add(Error.Validation("Password", $"Use at most {MaximumLength} characters."));
+            errors.Add(Error.Validation(field, $"Use at most {MaximumLength} characters."));
         }
 
         if (IsCommon(password))
         {
-            errors.Add(Error.Validation("Password", "This password is too common; choose one that is harder to guess."));
+            errors.Add(Error.Validation(field, "This password is too common; choose one that is harder to guess."));
         }
         else if (!string.IsNullOrEmpty(email) && password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase) && email.Split('@')[0].Length >= 4)
         {
-            errors.Add(Error.Validation("Password", "The password must not contain your email address."));
+            errors.Add(Error.Validation(field, "The password must not contain your email address."));
         }
 
         return errors;

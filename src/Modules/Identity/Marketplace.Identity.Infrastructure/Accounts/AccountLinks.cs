@@ -1,13 +1,12 @@
 using Marketplace.Identity.Application.Accounts;
 using Marketplace.Identity.Contracts;
-using Microsoft.AspNetCore.Http;
+using Marketplace.Identity.Infrastructure.Hardening;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Infrastructure.Accounts;
 
-internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator links, IOptions<IdentityModuleOptions> options)
-    : IAccountLinks, IAccountPageLinks
+/// <summary>Links for account mail: paths from the app's routes on the configured <see cref="PublicOrigin"/>, never on the request's host.</summary>
+internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : IAccountLinks, IAccountPageLinks
 {
     public string ConfirmEmail(Guid userId, string token) => Page("/Account/ConfirmEmail", new { userId, token });
 
@@ -18,17 +17,8 @@ internal sealed class AccountLinks(IHttpContextAccessor accessor, LinkGenerator 
 
     public string SignIn() => Page("/Account/SignIn", null);
 
-    public string SignUpWithInvitation(string invitationToken)
-    {
-        var path = links.GetPathByPage("/Account/SignUp", handler: null, new { invitation = invitationToken })
-            ?? throw new InvalidOperationException("No page /Account/SignUp is mapped.");
-        return options.Value.PublicOrigin.TrimEnd('/') + path;
-    }
+    public string SignUpWithInvitation(string invitationToken) => Page("/Account/SignUp", new { invitation = invitationToken });
 
-    private string Page(string page, object? values)
-    {
-        var context = accessor.HttpContext ?? throw new InvalidOperationException("Account links are made while handling a request.");
-        return links.GetUriByPage(context, page, handler: null, values)
-            ?? throw new InvalidOperationException($"No page {page} is mapped.");
-    }
+    private string Page(string page, object? values) =>
+        origin.Link(links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No page {page} is mapped."));
 }

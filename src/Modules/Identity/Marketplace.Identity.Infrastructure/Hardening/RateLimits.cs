@@ -9,11 +9,20 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Identity.Infrastructure.Hardening;
 
 /// <summary>
-/// Fixed windows per client address on the endpoints that guess or spam: sign-in, sign-up, password reset and the
-/// token endpoint. A global limiter keyed by path, because the token endpoint is served by OpenIddict before routing.
+/// Fixed windows per client address on the endpoints that guess or spam: sign-in, sign-up, password reset, the account
+/// pages that check a password, and the token endpoint. A global limiter keyed by path, because the token endpoint is
+/// served by OpenIddict before routing.
 /// </summary>
 internal static class RateLimits
 {
+    /// <summary>
+    /// The account pages whose forms check the account's password: change password, change email and delete account, and
+    /// the confirmation pages (which ask for it when the address is the configured first admin's).
+    /// </summary>
+    private static readonly HashSet<string> AccountPasswordPages = new(
+        ["/Account/Manage", "/Account/Manage/Index", "/Account/Manage/PersonalData", "/Account/ConfirmEmail", "/Account/ConfirmEmailChange"],
+        StringComparer.OrdinalIgnoreCase);
+
     public static IServiceCollection AddIdentityRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
@@ -77,6 +86,11 @@ internal static class RateLimits
             || path.StartsWithSegments("/Account/ResetPassword", StringComparison.OrdinalIgnoreCase))
         {
             return ("password-reset", limits.PasswordResetPerWindow);
+        }
+
+        if (AccountPasswordPages.Contains(path.Value?.TrimEnd('/') ?? ""))
+        {
+            return ("account-password", limits.AccountPasswordPerWindow);
         }
 
         return (null, 0);

@@ -21,25 +21,9 @@ internal static class SigningKeys
             return;
         }
 
-        server.AddSigningCertificate(Load(options.SigningCertificate, "Identity:SigningCertificate"));
-        server.AddEncryptionCertificate(Load(options.EncryptionCertificate, "Identity:EncryptionCertificate"));
-    }
-
-    private static X509Certificate2 Load(CertificateOptions? certificate, string section)
-    {
-        if (string.IsNullOrWhiteSpace(certificate?.Path))
-        {
-            throw new InvalidOperationException(
-                $"{section}:Path is not set. Outside development the token signing and encryption keys come from PKCS#12 certificates " +
-                $"({section}:Path and {section}:Password).");
-        }
-
-        if (!File.Exists(certificate.Path))
-        {
-            throw new InvalidOperationException($"{section}:Path '{certificate.Path}' does not exist.");
-        }
-
-        return X509CertificateLoader.LoadPkcs12FromFile(certificate.Path, certificate.Password, X509KeyStorageFlags.EphemeralKeySet);
+        const string purpose = "the token signing and encryption keys";
+        server.AddSigningCertificate(Certificates.Load(options.SigningCertificate, "Identity:SigningCertificate", purpose));
+        server.AddEncryptionCertificate(Certificates.Load(options.EncryptionCertificate, "Identity:EncryptionCertificate", purpose));
     }
 
     private static X509Certificate2 LoadOrCreate(string path, X509KeyUsageFlags usage)

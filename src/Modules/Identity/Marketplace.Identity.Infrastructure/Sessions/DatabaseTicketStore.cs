@@ -5,15 +5,23 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Infrastructure.Sessions;
 
 /// <summary>
 /// Keeps cookie sessions on the server. A sign-in always makes a new row (a new session id, so nothing planted before
-/// sign-in survives it) and sign-out deletes it, so a copied cookie stops working at once.
+/// sign-in survives it) and sign-out deletes it, so a copied cookie stops working at once. A session ends after
+/// <see cref="IdentityModuleOptions.AbsoluteSessionLifetime"/> from its sign-in, however often the sliding cookie renewed it.
 /// </summary>
-internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
+internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IdentityModuleOptions> options) : ITicketStore
 {
+    private const string CurrentSessionItem = "marketplace:session-id";
+
+    /// <summary>The session the request's cookie opened, if any (the cookie handler keeps the key to itself).</summary>
+    public static Guid? CurrentSessionOf(HttpContext? context) =>
+        context?.Items.TryGetValue(CurrentSessionItem, out var id) == true ? id as Guid? : null;
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -31,15 +39,8 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
         return session.Id.ToString("N");
     }
 
-    /// <summary>Set by a use case that ended all of a user's sessions and then re-signs this request's session in.</summary>
-    public const string KeepCurrentSession = "marketplace:keep-current-session";
-
-    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null);
-
-    public Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken) =>
-        RenewAsync(key, ticket, httpContext);
-
-    private async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext)
+    /// <summary>A renewal never brings a deleted session back: that is what sign-out and "end other sessions" rely on.</summary>
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         if (!Guid.TryParseExact(key, "N", out var id))
         {
@@ -50,26 +51,16 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
         var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc;
-        var updated = await db.Sessions.Where(s => s.Id == id)
+        await db.Sessions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
-
-        // A renewal never brings a deleted session back (that is what sign-out and "end other sessions" rely on),
-        // except for the one request that deleted them all on purpose and signs itself in again.
-        if (updated == 0 && httpContext?.Items.ContainsKey(KeepCurrentSession) == true)
-        {
-            db.Sessions.Add(new UserSession
-            {
-                Id = id,
-                UserId = UserIdOf(ticket.Principal),
-                Ticket = bytes,
-                CreatedAt = clock.GetUtcNow(),
-                ExpiresAt = expires,
-            });
-            await db.SaveChangesAsync();
-        }
     }
 
-    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
+        RetrieveAsync(key, (HttpContext?)httpContext);
+
+    private async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext? httpContext)
     {
         if (!Guid.TryParseExact(key, "N", out var id))
         {
@@ -79,9 +70,21 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
-        if (session is null || session.ExpiresAt < clock.GetUtcNow())
+        if (session is null)
         {
             return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (session.ExpiresAt < now || session.CreatedAt + options.Value.AbsoluteSessionLifetime <= now)
+        {
+            await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync();
+            return null;
+        }
+
+        if (httpContext is not null)
+        {
+            httpContext.Items[CurrentSessionItem] = id;
         }
 
         return TicketSerializer.Default.Deserialize(session.Ticket);

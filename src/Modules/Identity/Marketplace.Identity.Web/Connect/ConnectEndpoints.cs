@@ -30,7 +30,7 @@ internal static class ConnectEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext context, IAccounts accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthorizeAsync(HttpContext context, IAccountSessions accounts, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server did not handle this authorization request.");
@@ -60,7 +60,7 @@ internal static class ConnectEndpoints
         return SignInUser(account, request.GetScopes());
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext context, IAccounts accounts, IApiClients apiClients, CancellationToken cancellationToken)
+    private static async Task<IResult> TokenAsync(HttpContext context, IAccountSessions accounts, IApiClients apiClients, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server did not handle this token request.");

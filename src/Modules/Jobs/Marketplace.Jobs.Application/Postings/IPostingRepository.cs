@@ -7,12 +7,19 @@ public interface IPostingRepository
 {
     void Add(JobPosting posting);
 
-    /// <summary>Loads a posting to change it; the store will refuse the change unless it is still at <paramref name="expectedVersion"/>.</summary>
-    Task<JobPosting?> GetForUpdateAsync(Guid id, uint expectedVersion, CancellationToken cancellationToken);
+    /// <summary>
+    /// Loads a posting to change it. With <paramref name="expectedVersion"/>, the store refuses the change unless the posting
+    /// is still at that revision when it is written (the client's view, not this request's).
+    /// </summary>
+    Task<JobPosting?> GetForUpdateAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken);
 
     Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<JobPosting>> ListAsync(string? company, int skip, int take, CancellationToken cancellationToken);
+    /// <summary>The newest published postings, optionally of one company (by name).</summary>
+    Task<IReadOnlyList<JobPosting>> ListPublishedAsync(string? company, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>A company's postings (or, without a company, the employer's own), every status, newest change first.</summary>
+    Task<IReadOnlyList<JobPosting>> ListManagedAsync(Guid? companyId, Guid employerId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JobPosting>> ListByEmployerAsync(Guid employerId, CancellationToken cancellationToken);
 

@@ -1,41 +1,78 @@
+using Marketplace.Jobs.Application.Skills;
+using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Domain.Postings;
 
 namespace Marketplace.Jobs.Application.Postings;
 
-public sealed record SkillRequirementDto(string SkillId, int MinLevel, int Weight);
+public sealed record PostingSkillDto(string SkillId, string Name, bool Required, int MinLevel, int Weight, bool Dealbreaker);
 
-public sealed record SalaryDto(decimal Min, decimal Max, string Currency);
+public sealed record PlaceDto(string City, string Country, string CountryName);
 
-/// <summary>A posting as clients see it; <see cref="Version"/> goes back with an edit.</summary>
+public sealed record SalaryDto(decimal Min, decimal Max, string Currency, string Period);
+
+/// <summary>A posting as clients see it; <see cref="Version"/> goes back with a change, so a stale one is refused.</summary>
 public sealed record PostingDto(
     Guid Id,
+    int Version,
+    string Status,
     string Title,
     string Company,
+    Guid? CompanyId,
     string? Description,
     string Seniority,
-    string? Location,
     string WorkMode,
-    SalaryDto? Salary,
-    IReadOnlyList<SkillRequirementDto> RequiredSkills,
-    IReadOnlyList<SkillRequirementDto> NiceToHaveSkills,
-    DateTimeOffset PublishedAt,
+    IReadOnlyList<PlaceDto> Locations,
+    IReadOnlyList<string> AcceptedCountries,
+    SalaryDto Salary,
+    IReadOnlyList<PostingSkillDto> Skills,
+    DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version)
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? ClosedAt,
+    string? ClosingReason,
+    string? HoldReason)
 {
-    public static PostingDto From(JobPosting posting) => new(
+    public static PostingDto From(JobPosting posting, SkillCatalog skills) => new(
         posting.Id,
+        posting.Revision,
+        posting.Status.ToString(),
         posting.Title,
         posting.Company,
+        posting.CompanyId,
         posting.Description,
         posting.Seniority.ToString(),
-        posting.Location,
         posting.WorkMode.ToString(),
-        posting.Salary is { } s ? new SalaryDto(s.Min, s.Max, s.Currency) : null,
-        [.. posting.RequiredSkills.Select(ToDto)],
-        [.. posting.NiceToHaveSkills.Select(ToDto)],
-        posting.PublishedAt,
+        [.. posting.Locations.Select(p => new PlaceDto(p.City, p.Country, IsoCodes.CountryName(p.Country)))],
+        posting.AcceptedCountries,
+        new SalaryDto(posting.Salary.Min, posting.Salary.Max, posting.Salary.Currency, posting.Salary.Period.ToString()),
+        [.. posting.Skills.Select(s => new PostingSkillDto(s.SkillId, skills.NameOf(s.SkillId), s.Required, s.MinLevel, s.Weight, s.Dealbreaker))],
+        posting.CreatedAt,
         posting.UpdatedAt,
-        posting.Version);
+        posting.PublishedAt,
+        posting.ExpiresAt,
+        posting.ClosedAt,
+        posting.ClosingReason?.ToString(),
+        posting.HoldReason);
+}
 
-    private static SkillRequirementDto ToDto(PostingSkill skill) => new(skill.SkillId, skill.MinLevel, skill.Weight);
+/// <summary>The posting as the integration events carry it.</summary>
+public static class PostingSnapshots
+{
+    public static PostingSnapshot Of(JobPosting posting) => new(
+        posting.Id,
+        posting.Revision,
+        posting.CompanyId,
+        posting.Title,
+        posting.Company,
+        posting.Status.ToString(),
+        posting.Seniority.ToString(),
+        posting.WorkMode.ToString(),
+        [.. posting.Locations.Select(p => new PostingPlace(p.City, p.Country))],
+        posting.AcceptedCountries,
+        new PostingSalary(
+            posting.Salary.Min, posting.Salary.Max, posting.Salary.Currency, posting.Salary.Period.ToString(), posting.Salary.YearlyMin, posting.Salary.YearlyMax),
+        [.. posting.Skills.Select(s => new PostingSkillRequirement(s.SkillId, s.MinLevel, s.Weight, s.Required, s.Dealbreaker))],
+        posting.PublishedAt,
+        posting.ExpiresAt);
 }

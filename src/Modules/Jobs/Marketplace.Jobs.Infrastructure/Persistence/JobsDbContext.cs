@@ -1,6 +1,8 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
 using Marketplace.Jobs.Domain.Companies;
+using Marketplace.Jobs.Domain.Moderation;
 using Marketplace.Jobs.Domain.Postings;
+using Marketplace.Jobs.Domain.SavedSearches;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,11 +12,36 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : Mod
 {
     public const string SchemaName = "jobs";
 
+    /// <summary>The order in which the alert sweep announces published postings (see <see cref="PostingSearchColumns"/>).</summary>
+    public const string AnnounceSequence = "posting_announcements";
+
     public override string Schema => SchemaName;
 
     public DbSet<JobPosting> Postings => Set<JobPosting>();
 
     public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<PostingReport> Reports => Set<PostingReport>();
+
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PostingSearchColumns.Update(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PostingSearchColumns.Update(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasSequence<long>(AnnounceSequence, SchemaName);
+    }
 }
 
 /// <summary>For `dotnet ef migrations add`: builds the model without a host or a database.</summary>

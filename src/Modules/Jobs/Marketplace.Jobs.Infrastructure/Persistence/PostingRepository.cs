@@ -8,13 +8,13 @@ internal sealed class PostingRepository(JobsDbContext context) : IPostingReposit
 {
     public void Add(JobPosting posting) => context.Postings.Add(posting);
 
-    public async Task<JobPosting?> GetForUpdateAsync(Guid id, uint expectedVersion, CancellationToken cancellationToken)
+    public async Task<JobPosting?> GetForUpdateAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {
         var posting = await context.Postings.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (posting is not null)
+        if (posting is not null && expectedVersion is { } version)
         {
-            // The UPDATE then checks xmin against what the client read, not what this request loaded.
-            context.Entry(posting).Property(p => p.Version).OriginalValue = expectedVersion;
+            // The UPDATE then checks the revision against what the client read, not what this request loaded.
+            context.Entry(posting).Property(p => p.Revision).OriginalValue = version;
         }
 
         return posting;
@@ -23,21 +23,30 @@ internal sealed class PostingRepository(JobsDbContext context) : IPostingReposit
     public Task<JobPosting?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         context.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyList<JobPosting>> ListByEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
-        await context.Postings.AsNoTracking().Where(p => p.EmployerId == employerId).OrderBy(p => p.PublishedAt).ToListAsync(cancellationToken);
-
-    public Task<int> ForgetEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
-        context.Postings.Where(p => p.EmployerId == employerId)
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.EmployerId, (Guid?)null), cancellationToken);
-
-    public async Task<IReadOnlyList<JobPosting>> ListAsync(string? company, int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JobPosting>> ListPublishedAsync(string? company, int skip, int take, CancellationToken cancellationToken)
     {
-        var query = context.Postings.AsNoTracking();
+        var query = context.Postings.AsNoTracking().Where(p => p.Status == PostingStatus.Published);
         if (!string.IsNullOrEmpty(company))
         {
             query = query.Where(p => p.Company == company);
         }
 
-        return await query.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return await query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<JobPosting>> ListManagedAsync(Guid? companyId, Guid employerId, CancellationToken cancellationToken)
+    {
+        var query = context.Postings.AsNoTracking();
+        query = companyId is { } company
+            ? query.Where(p => p.CompanyId == company || (p.CompanyId == null && p.EmployerId == employerId))
+            : query.Where(p => p.EmployerId == employerId);
+        return await query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id).Take(500).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobPosting>> ListByEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
+        await context.Postings.AsNoTracking().Where(p => p.EmployerId == employerId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+
+    public Task<int> ForgetEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
+        context.Postings.Where(p => p.EmployerId == employerId)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.EmployerId, (Guid?)null), cancellationToken);
 }

@@ -79,6 +79,34 @@ namespace Marketplace.Courses.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "courses");
                 });
 
+            modelBuilder.Entity("Marketplace.Courses.Domain.SkillDemand.DailySkillDemand", b =>
+                {
+                    b.Property<string>("SkillId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("skill_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("NiceToHaveCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("nice_to_have_count");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_count");
+
+                    b.HasKey("SkillId", "Day")
+                        .HasName("pk_skill_demand_daily");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_skill_demand_daily_day");
+
+                    b.ToTable("skill_demand_daily", "courses");
+                });
+
             modelBuilder.Entity("Marketplace.Courses.Domain.SkillDemand.SkillDemand", b =>
                 {
                     b.Property<string>("Id")

@@ -1,10 +1,11 @@
-using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.Accounts.PasswordReset;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Identity.Web.Pages.Account;
 
-public sealed class ForgotPasswordModel(IAccounts accounts) : PageModel
+public sealed class ForgotPasswordModel(ISender sender) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -17,7 +18,7 @@ public sealed class ForgotPasswordModel(IAccounts accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await accounts.RequestPasswordResetAsync(Email, cancellationToken);
+        await sender.Send(new RequestPasswordReset(Email), cancellationToken);
         Sent = true;
         return Page();
     }

@@ -1,10 +1,11 @@
-using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.Accounts.EmailConfirmation;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Identity.Web.Pages.Account;
 
-public sealed class ResendConfirmationModel(IAccounts accounts) : PageModel
+public sealed class ResendConfirmationModel(ISender sender) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -15,7 +16,7 @@ public sealed class ResendConfirmationModel(IAccounts accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await accounts.ResendConfirmationAsync(Email, cancellationToken);
+        await sender.Send(new ResendConfirmation(Email), cancellationToken);
         return RedirectToPage("/Account/CheckEmail");
     }
 }

@@ -1,10 +1,11 @@
-using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.Accounts.PasswordReset;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Identity.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(IAccounts accounts) : PageModel
+public sealed class ResetPasswordModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid UserId { get; set; }
@@ -21,9 +22,9 @@ public sealed class ResetPasswordModel(IAccounts accounts) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await accounts.ResetPasswordAsync(UserId, Token, Input.Password);
+        var result = await sender.Send(new ResetPassword(UserId, Token, Input.Password), cancellationToken);
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);

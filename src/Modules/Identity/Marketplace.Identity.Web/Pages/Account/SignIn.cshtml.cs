@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Identity.Web.Pages.Account;
 
-public sealed class SignInModel(IAccounts accounts) : PageModel
+public sealed class SignInModel(IAccountSessions accounts) : PageModel
 {
     public const string Rejected = "The email or password is not correct, or the account is locked for a few minutes after too many attempts.";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Identity.Web.Pages.Account;
 
 /// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign people out.</summary>
-public sealed class SignOutModel(IAccounts accounts) : PageModel
+public sealed class SignOutModel(IAccountSessions accounts) : PageModel
 {
     public void OnGet()
     {

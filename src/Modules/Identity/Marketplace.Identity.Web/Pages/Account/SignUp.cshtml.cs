@@ -1,11 +1,13 @@
 using Marketplace.Identity.Application.Accounts;
+using Marketplace.Identity.Application.Accounts.Registration;
 using Marketplace.Jobs.Contracts;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Identity.Web.Pages.Account;
 
-public sealed class SignUpModel(IAccounts accounts, ICompanyInvitations invitations) : PageModel
+public sealed class SignUpModel(ISender sender, ICompanyInvitations invitations) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
@@ -26,8 +28,7 @@ public sealed class SignUpModel(IAccounts accounts, ICompanyInvitations invitati
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await accounts.SignUpAsync(
-            new SignUpRequest(Input.Email, Input.Password, Input.Kind, Input.CompanyName, Input.InvitationToken), cancellationToken);
+        var result = await sender.Send(new SignUp(Input.Email, Input.Password, Input.Kind, Input.CompanyName, Input.InvitationToken), cancellationToken);
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);

@@ -1,54 +1,71 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
-using Marketplace.Jobs.Application.Companies;
+using Marketplace.Jobs.Application.Skills;
+using Marketplace.Jobs.Domain.Postings;
 using Mediator;
 
 namespace Marketplace.Jobs.Application.Postings.Edit;
 
-/// <summary>An employer edits a posting they read at <see cref="Version"/>; a stale version is a conflict, never a silent overwrite.</summary>
+/// <summary>
+/// An employer edits a posting they read at <see cref="Version"/>; a stale version is a conflict, never a silent overwrite.
+/// <see cref="Publish"/> publishes a draft in the same step. Answers the stored posting.
+/// </summary>
 public sealed record EditPosting(
     Guid Id,
-    uint Version,
+    int Version,
     string? Title,
     string? Company,
     string? Description,
     string? Seniority,
-    string? Location,
     string? WorkMode,
+    IReadOnlyList<PlaceInput>? Locations,
+    IReadOnlyList<string>? AcceptedCountries,
     SalaryInput? Salary,
-    IReadOnlyList<SkillRequirementInput>? RequiredSkills,
-    IReadOnlyList<SkillRequirementInput>? NiceToHaveSkills) : ICommand<Result>, IPostingFields;
+    IReadOnlyList<SkillInput>? Skills,
+    bool Publish = false) : ICommand<Result<PostingDto>>, IPostingFields;
 
 public sealed class EditPostingValidator : PostingFieldsValidator<EditPosting>
 {
-    public EditPostingValidator() => RuleFor(p => p.Version).NotEmpty().WithMessage("Send the version you read, to edit the posting.");
+    public EditPostingValidator() => RuleFor(p => p.Version).GreaterThan(0).WithMessage("Send the version you read, to edit the posting.");
 }
 
-public sealed class EditPostingHandler(IPostingRepository postings, ICompanyRepository companies, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<EditPosting, Result>
+public sealed class EditPostingHandler(
+    PostingAccess access,
+    SkillCatalog skills,
+    IIntegrationEventPublisher events,
+    TimeProvider clock) : ICommandHandler<EditPosting, Result<PostingDto>>
 {
-    public async ValueTask<Result> Handle(EditPosting command, CancellationToken cancellationToken)
+    public async ValueTask<Result<PostingDto>> Handle(EditPosting command, CancellationToken cancellationToken)
     {
-        var posting = await postings.GetForUpdateAsync(command.Id, command.Version, cancellationToken);
-        if (posting is null)
+        var managed = await access.ForChangeAsync(command.Id, command.Version, cancellationToken);
+        if (managed.IsFailure)
         {
-            return Error.NotFound("posting", command.Id);
+            return Result<PostingDto>.Failure(managed.Errors);
         }
 
-        // The posting's employer, any member of its company, or an admin may edit it; checked before the version, so nothing leaks.
-        var company = posting.CompanyId is { } companyId ? await companies.GetAsync(companyId, cancellationToken) : null;
-        var isMember = company?.MemberOf(currentUser.UserId) is not null;
-        if (posting.EmployerId != currentUser.UserId && !isMember && !currentUser.IsInRole(Roles.Admin))
+        var posting = managed.Value;
+        var company = posting.CompanyId is not null ? await access.CurrentCompanyAsync(cancellationToken) : null;
+        var details = command.ToDetails(skills, company?.Id == posting.CompanyId ? company?.Name : posting.Company);
+        if (details.IsFailure)
         {
-            return Error.Forbidden("Only the employer who published this posting, or a member of its company, may edit it.");
+            return Result<PostingDto>.Failure(details.Errors);
         }
 
-        if (posting.Version != command.Version)
+        var now = clock.GetUtcNow();
+        var before = posting.Status;
+        var edited = posting.Edit(details.Value, now);
+        if (edited.IsSuccess && command.Publish)
         {
-            return Error.Conflict("posting.stale_version", "The posting changed since you read it; reload it and edit again.");
+            edited = posting.Publish(now);
         }
 
-        var details = command.ToDetails();
-        return posting.Edit(company is null ? details : details with { Company = company.Name }, clock.GetUtcNow());
+        if (edited.IsFailure)
+        {
+            return Result<PostingDto>.Failure(edited.Errors);
+        }
+
+        PostingChanges.Announce(events, posting, before, now);
+        return PostingDto.From(posting, skills);
     }
 }

@@ -1,0 +1,69 @@
+using Marketplace.Jobs.Domain.Postings;
+
+namespace Marketplace.Jobs.Application.Search;
+
+/// <summary>How results are ordered. Best match for a signed-in seeker comes with the matching module.</summary>
+public enum SearchSort { Relevance, Newest, Salary }
+
+/// <summary>
+/// Where the previous page ended, in the order's own terms (keyset paging): the next page starts strictly after it, so
+/// postings published in between never shift or repeat what a reader has already seen.
+/// </summary>
+public sealed record SearchPosition(SearchSort Sort, float Rank, DateTimeOffset PublishedAt, bool OtherCurrency, decimal YearlyMax, Guid Id);
+
+/// <summary>A search as the store runs it: every filter resolved (skills to ids, codes upper-cased), nothing left to interpret.</summary>
+public sealed record PostingSearchQuery(
+    SearchText Text,
+    IReadOnlyList<string> SkillIds,
+    IReadOnlyList<WorkMode> WorkModes,
+    IReadOnlyList<Seniority> Seniorities,
+    string? Country,
+    decimal? MinYearlySalary,
+    string? Currency,
+    DateTimeOffset? PublishedSince,
+    SearchSort Sort,
+    string SortCurrency,
+    SearchPosition? After,
+    int PageSize,
+    bool Facets)
+{
+    /// <summary>Only postings announced above this mark and up to <see cref="AnnouncedUpTo"/> (the alert sweep's window).</summary>
+    public long? AnnouncedAfter { get; init; }
+
+    public long? AnnouncedUpTo { get; init; }
+
+    /// <summary>Only postings first published at or after this time (an alert names nothing older than its saved search).</summary>
+    public DateTimeOffset? FirstPublishedSince { get; init; }
+}
+
+/// <summary>One result, as a card shows it.</summary>
+public sealed record PostingHit(
+    Guid Id,
+    string Title,
+    string Company,
+    Seniority Seniority,
+    WorkMode WorkMode,
+    IReadOnlyList<Place> Locations,
+    IReadOnlyList<string> AcceptedCountries,
+    Salary Salary,
+    IReadOnlyList<PostingSkill> Skills,
+    DateTimeOffset PublishedAt,
+    float Rank,
+    bool OtherCurrency,
+    decimal YearlyMax);
+
+/// <summary>How many postings of the search have a value, counted with every other filter applied (so the counts of unchosen values say what choosing them would give).</summary>
+public sealed record FacetCount(string Value, int Count);
+
+public sealed record PostingSearchFacets(IReadOnlyList<FacetCount> WorkModes, IReadOnlyList<FacetCount> Seniorities, IReadOnlyList<FacetCount> Skills);
+
+public sealed record PostingSearchPage(IReadOnlyList<PostingHit> Hits, bool HasMore, int? Total, PostingSearchFacets? Facets);
+
+/// <summary>Runs searches over published postings; implemented by the Jobs infrastructure on PostgreSQL full-text search.</summary>
+public interface IPostingSearch
+{
+    Task<PostingSearchPage> SearchAsync(PostingSearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The highest announcement mark so far, for a new saved search to start from.</summary>
+    Task<long> AnnouncedUpToAsync(CancellationToken cancellationToken);
+}

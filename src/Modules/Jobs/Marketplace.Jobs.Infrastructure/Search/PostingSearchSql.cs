@@ -1,0 +1,229 @@
+using System.Text;
+using Marketplace.Jobs.Application.Search;
+using Marketplace.Jobs.Infrastructure.Persistence;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Marketplace.Jobs.Infrastructure.Search;
+
+/// <summary>
+/// The SQL of one search, in up to three statements sent together: the page of results (one more than asked, to know
+/// whether there is a next page), and for facets the count of every work mode and seniority combination and the most
+/// asked-for skills. Public so that the benchmark runs exactly these statements over raw Npgsql.
+/// </summary>
+/// <remarks>
+/// Words become one tsquery built from websearch_to_tsquery per term (phrases and -word as people type them), with a term
+/// that names a skill also matching the skill's exact token; skills, countries and the "anywhere" of remote postings are
+/// tokens in the same document, so a single GIN index answers text, skills and country together. Work mode and seniority
+/// are left out of the facets' base, so their counts say what choosing another value would give.
+/// </remarks>
+public sealed class PostingSearchSql
+{
+    public const string Table = JobsDbContext.SchemaName + ".postings";
+    private const string Config = "'english'::regconfig";
+
+    private readonly List<(string Name, object Value, NpgsqlDbType Type)> _parameters = [];
+
+    private PostingSearchSql()
+    {
+    }
+
+    public string Results { get; private set; } = "";
+
+    /// <summary>Work mode x seniority counts over the search without those two filters; null without facets.</summary>
+    public string? Grid { get; private set; }
+
+    public string? Skills { get; private set; }
+
+    public const int SkillFacetSize = 12;
+
+    public static PostingSearchSql Build(PostingSearchQuery query)
+    {
+        var sql = new PostingSearchSql();
+        var tsquery = sql.TsQuery(query);
+        var from = tsquery is null ? $"{Table} p" : $"{Table} p CROSS JOIN (SELECT {tsquery} AS query) q";
+        var rank = tsquery is null ? "0::real" : "ts_rank(p.search_document, q.query)";
+
+        var baseWhere = new List<string> { "p.status = 'Published'" };
+        if (tsquery is not null)
+        {
+            baseWhere.Add("p.search_document @@ q.query");
+        }
+
+        if (query.MinYearlySalary is { } min && query.Currency is { } currency)
+        {
+            baseWhere.Add($"p.salary_currency = {sql.Add("currency", currency, NpgsqlDbType.Varchar)}");
+            baseWhere.Add($"p.salary_yearly_max >= {sql.Add("min_salary", min, NpgsqlDbType.Numeric)}");
+        }
+
+        if (query.PublishedSince is { } since)
+        {
+            baseWhere.Add($"p.published_at >= {sql.Add("since", since, NpgsqlDbType.TimestampTz)}");
+        }
+
+        if (query.FirstPublishedSince is { } first)
+        {
+            baseWhere.Add($"p.published_at >= {sql.Add("first_published", first, NpgsqlDbType.TimestampTz)}");
+        }
+
+        if (query.AnnouncedAfter is { } after)
+        {
+            baseWhere.Add($"p.announce_seq > {sql.Add("announced_after", after, NpgsqlDbType.Bigint)}");
+        }
+
+        if (query.AnnouncedUpTo is { } upTo)
+        {
+            baseWhere.Add($"p.announce_seq <= {sql.Add("announced_up_to", upTo, NpgsqlDbType.Bigint)}");
+        }
+
+        var modes = query.WorkModes.Count == 0 ? null
+            : $"p.work_mode = ANY({sql.Add("work_modes", query.WorkModes.Select(m => m.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Varchar)})";
+        var seniorities = query.Seniorities.Count == 0 ? null
+            : $"p.seniority = ANY({sql.Add("seniorities", query.Seniorities.Select(s => s.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Varchar)})";
+        var where = string.Join(" AND ", baseWhere);
+        var filtered = string.Join(" AND ", new[] { where, modes, seniorities }.Where(w => w is not null));
+
+        var sortCurrency = sql.Add("sort_currency", query.SortCurrency, NpgsqlDbType.Varchar);
+        var (order, keyset) = sql.Order(query);
+        sql.Results = $"""
+            SELECT id, title, company, seniority, work_mode, locations, accepted_countries, salary_min, salary_max, salary_currency,
+                   salary_period, skills, published_at, salary_yearly_max, rank, other_currency
+            FROM (
+              SELECT p.id, p.title, p.company, p.seniority, p.work_mode, p.locations, p.accepted_countries, p.salary_min, p.salary_max,
+                     p.salary_currency, p.salary_period, p.skills, p.published_at, p.salary_yearly_max,
+                     {rank} AS rank, (p.salary_currency <> {sortCurrency}) AS other_currency
+              FROM {from}
+              WHERE {filtered}
+            ) r
+            {(keyset is null ? "" : "WHERE " + keyset)}
+            ORDER BY {order}
+            LIMIT {sql.Add("limit", query.PageSize + 1, NpgsqlDbType.Integer)}
+            """;
+
+        if (query.Facets)
+        {
+            sql.Grid = $"SELECT p.work_mode, p.seniority, count(*)::int FROM {from} WHERE {where} GROUP BY p.work_mode, p.seniority";
+            sql.Skills = $"""
+                SELECT s.id, count(*)::int AS n FROM {from} CROSS JOIN LATERAL unnest(p.skill_ids) AS s(id)
+                WHERE {filtered}
+                GROUP BY s.id ORDER BY n DESC, s.id LIMIT {SkillFacetSize}
+                """;
+        }
+
+        return sql;
+    }
+
+    /// <summary>The statements as a batch with their own parameters: the results first, then the facets when asked for.</summary>
+    public NpgsqlBatch ToBatch(NpgsqlConnection connection)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var text in new[] { Results, Grid, Skills }.Where(t => t is not null))
+        {
+            var command = new NpgsqlBatchCommand(text!);
+            foreach (var (name, value, type) in _parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
+    private (string Order, string? Keyset) Order(PostingSearchQuery query)
+    {
+        var after = query.After;
+        switch (query.Sort)
+        {
+            case SearchSort.Relevance:
+                return ("rank DESC, published_at DESC, id DESC", after is null ? null
+                    : $"(rank, published_at, id) < ({Add("after_rank", after.Rank, NpgsqlDbType.Real)}, {Add("after_published", after.PublishedAt, NpgsqlDbType.TimestampTz)}, {Add("after_id", after.Id, NpgsqlDbType.Uuid)})");
+            case SearchSort.Salary:
+                if (after is null)
+                {
+                    return ("other_currency, salary_yearly_max DESC, id DESC", null);
+                }
+
+                var other = Add("after_other", after.OtherCurrency, NpgsqlDbType.Boolean);
+                var yearly = Add("after_yearly", after.YearlyMax, NpgsqlDbType.Numeric);
+                var id = Add("after_id", after.Id, NpgsqlDbType.Uuid);
+                return ("other_currency, salary_yearly_max DESC, id DESC",
+                    $"(other_currency > {other} OR (other_currency = {other} AND (salary_yearly_max, id) < ({yearly}, {id})))");
+            default:
+                return ("published_at DESC, id DESC", after is null ? null
+                    : $"(published_at, id) < ({Add("after_published", after.PublishedAt, NpgsqlDbType.TimestampTz)}, {Add("after_id", after.Id, NpgsqlDbType.Uuid)})");
+        }
+    }
+
+    /// <summary>
+    /// The tsquery: every clause of the words (its alternatives joined by ||), the skills (all of them) and the country (or
+    /// anywhere), joined by &amp;&amp;; null when the search has none of them.
+    /// </summary>
+    private string? TsQuery(PostingSearchQuery query)
+    {
+        var parts = new List<string>();
+        foreach (var clause in query.Text.Clauses)
+        {
+            var alternatives = clause.Alternatives.Select(Term).ToList();
+            parts.Add(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" || ", alternatives) + ")");
+        }
+
+        if (query.SkillIds.Count > 0)
+        {
+            parts.Add(Lexemes("skills", query.SkillIds.Select(id => PostingSearchColumns.SkillPrefix + id), " & "));
+        }
+
+        if (query.Country is { } country)
+        {
+            parts.Add(Lexemes("country", [PostingSearchColumns.CountryPrefix + country.ToLowerInvariant(), PostingSearchColumns.AnyCountry], " | "));
+        }
+
+        return parts.Count == 0 ? null : string.Join(" && ", parts);
+    }
+
+    private string Term(SearchTerm term)
+    {
+        var text = term.Phrase ? $"\"{term.Text.Replace("\"", "", StringComparison.Ordinal)}\"" : term.Text.Replace("\"", "", StringComparison.Ordinal);
+        var words = $"websearch_to_tsquery({Config}, {Add("text", text, NpgsqlDbType.Text)})";
+        string sql;
+        if (term.SkillId is { } skillId)
+        {
+            var skill = Lexemes("skill", [PostingSearchColumns.SkillPrefix + skillId], "");
+            // "C#", ".NET" or "C++" are a bare 'c' or 'net' to the text parser: for such a skill only its token is precise.
+            sql = IsPlainWord(term.Text) ? $"({words} || {skill})" : skill;
+        }
+        else
+        {
+            sql = words;
+        }
+
+        return term.Negated ? $"!!({sql})" : sql;
+    }
+
+    private static bool IsPlainWord(string text) => text.All(c => char.IsLetterOrDigit(c) || c == ' ');
+
+    /// <summary>A tsquery of exact tokens, as a literal parameter: no parsing, no stemming.</summary>
+    private string Lexemes(string name, IEnumerable<string> lexemes, string join)
+    {
+        var literal = new StringBuilder();
+        foreach (var lexeme in lexemes)
+        {
+            if (literal.Length > 0)
+            {
+                literal.Append(join);
+            }
+
+            literal.Append('\'').Append(lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)).Append('\'');
+        }
+
+        return $"{Add(name, literal.ToString(), NpgsqlDbType.Text)}::tsquery";
+    }
+
+    private string Add(string name, object value, NpgsqlDbType type)
+    {
+        var unique = $"{name}_{_parameters.Count}";
+        _parameters.Add((unique, value, type));
+        return "@" + unique;
+    }
+}

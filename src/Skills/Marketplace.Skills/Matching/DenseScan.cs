@@ -1,0 +1,232 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Marketplace.Skills.Matching;
+
+// One block of one segment against one posting: accumulate the 16-bit lower bounds term by term from the credit lists, then one
+// pass over the block that keeps only the profiles whose upper bound (with full non-skill points) reaches the posting's threshold or
+// the profile's own, checks those with their exact non-skill points, and hands the survivors on. The sums are zeroed on the way.
+internal static class DenseScan
+{
+    public static void Accumulate(ProfileSegment segment, int block, ScanPosting posting, SegmentTables tables, ushort[] acc, ushort[] met)
+    {
+        int baseSlot = block << ProfileSegment.BlockBits, stride = segment.Blocks + 1;
+        ref ushort accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+        ref int slotRef = ref MemoryMarshal.GetArrayDataReference(segment.ListSlot);
+        for (int t = 0; t < posting.Terms; t++)
+        {
+            int skill = posting.Skill[t];
+            int start = segment.BlockStart[skill * stride + block], end = segment.BlockStart[skill * stride + block + 1];
+            if (start == end) continue;
+            // Slots and codes are valid by construction (a slot of this block, a code of this skill's table): no bounds checks in the
+            // loops that carry the work.
+            ref ushort unitsRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tables.Units), tables.Offset[t]);
+            if (segment.ListCode is { } codes)
+            {
+                ref byte codeRef = ref MemoryMarshal.GetArrayDataReference(codes);
+                for (int e = start; e < end; e++)
+                {
+                    ref ushort a = ref Unsafe.Add(ref accRef, Unsafe.Add(ref slotRef, e) - baseSlot);
+                    a = (ushort)(a + Unsafe.Add(ref unitsRef, Unsafe.Add(ref codeRef, e)));
+                }
+            }
+            else
+            {
+                ref ushort codeRef = ref MemoryMarshal.GetArrayDataReference(segment.ListWideCode!);
+                for (int e = start; e < end; e++)
+                {
+                    ref ushort a = ref Unsafe.Add(ref accRef, Unsafe.Add(ref slotRef, e) - baseSlot);
+                    a = (ushort)(a + Unsafe.Add(ref unitsRef, Unsafe.Add(ref codeRef, e)));
+                }
+            }
+            if (!posting.Dealbreaker[t]) continue;
+            var meets = tables.MeetsTable;
+            int offset = tables.Offset[t];
+            for (int e = start; e < end; e++)
+                met[segment.ListSlot[e] - baseSlot] += meets[offset + (segment.ListCode is { } narrow ? narrow[e] : segment.ListWideCode![e])];
+        }
+    }
+
+    public static void Scan(ProfileSegment segment, int block, ScanPosting posting, SegmentTables tables, ushort[] acc, ushort[] met,
+        ulong[]? removed, PostingCandidates? forPosting, int segmentIndex, ProfileCandidates? forProfiles, int postingIndex)
+    {
+        int baseSlot = block << ProfileSegment.BlockBits;
+        int length = Math.Min(ProfileSegment.BlockSize, segment.Count - baseSlot);
+        int offset = posting.BoundOffset, dealbreakers = posting.Dealbreakers;
+        var meta = segment.Meta;
+        var nonSkill = posting.NonSkillUnits;
+        int country = tables.Country;
+        double salaryMax = tables.SalaryMax;
+        var profileThresholds = forProfiles?.Threshold;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref ushort accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+            ref ushort metRef = ref MemoryMarshal.GetArrayDataReference(met);
+            var vOffset = Vector256.Create((ushort)offset);
+            var vDealbreakers = Vector256.Create((ushort)dealbreakers);
+            var vPosting = Vector256.Create((ushort)(forPosting?.Threshold ?? ushort.MaxValue));
+            int width = Vector256<ushort>.Count;
+            for (; i + width <= length; i += width)
+            {
+                var bound = Vector256.LoadUnsafe(ref accRef, (nuint)i) + vOffset;
+                var threshold = profileThresholds is null ? vPosting : Vector256.Min(vPosting, Vector256.Create(profileThresholds, baseSlot + i));
+                var pass = Vector256.GreaterThanOrEqual(bound, threshold);
+                if (dealbreakers > 0)
+                {
+                    pass &= Vector256.Equals(Vector256.LoadUnsafe(ref metRef, (nuint)i), vDealbreakers);
+                    Vector256<ushort>.Zero.StoreUnsafe(ref metRef, (nuint)i);
+                }
+                uint mask = pass.ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    // Only the lanes that pass go the scalar way; the thresholds only rise meanwhile, so the others still fail.
+                    do
+                    {
+                        Lane(i + BitOperations.TrailingZeroCount(mask));
+                        mask &= mask - 1;
+                    }
+                    while (mask != 0);
+                    vPosting = Vector256.Create((ushort)(forPosting?.Threshold ?? ushort.MaxValue));
+                }
+                Vector256<ushort>.Zero.StoreUnsafe(ref accRef, (nuint)i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            int bound = acc[i] + offset;
+            if (met[i] == dealbreakers
+                && (bound >= (forPosting?.Threshold ?? ushort.MaxValue) || (profileThresholds is not null && bound >= profileThresholds[baseSlot + i])))
+                Lane(i);
+            acc[i] = 0;
+            met[i] = 0;
+        }
+
+        void Lane(int i)
+        {
+            int slot = baseSlot + i;
+            if (removed is not null && (removed[slot >> 6] & 1UL << slot) != 0) return;
+            int lower = acc[i] + posting.ConstantUnits + nonSkill[ScanPosting.NonSkillIndex(meta[slot], country, salaryMax)];
+            int upper = lower + posting.Slack;
+            if (forPosting is not null && upper >= forPosting.Threshold) forPosting.Admit(segmentIndex, slot, lower, upper);
+            if (profileThresholds is not null && upper >= profileThresholds[slot]) forProfiles!.Admit(slot, postingIndex, lower, upper);
+        }
+    }
+}
+
+// A min-heap of the k best lower bounds seen: its root, once k are in, is a lower bound of the k-th best exact score.
+internal sealed class LowerBoundHeap
+{
+    private int[] _keys = new int[64];
+
+    public int Count { get; private set; }
+    public int Capacity { get; private set; }
+    public bool IsFull => Count >= Capacity;
+    public int Min => _keys[0];
+
+    public void Reset(int capacity)
+    {
+        if (_keys.Length < capacity) _keys = new int[capacity];
+        Capacity = capacity;
+        Count = 0;
+    }
+
+    public void CopyFrom(LowerBoundHeap other)
+    {
+        if (other.Capacity != Capacity) throw new ArgumentException("heaps of different capacities");
+        Array.Copy(other._keys, _keys, other.Count);
+        Count = other.Count;
+    }
+
+    public void Offer(int key)
+    {
+        if (Capacity <= 0) return;
+        if (Count < Capacity)
+        {
+            int i = Count++;
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 1;
+                if (_keys[parent] <= key) break;
+                _keys[i] = _keys[parent];
+                i = parent;
+            }
+            _keys[i] = key;
+            return;
+        }
+        if (key <= _keys[0]) return;
+        int at = 0;
+        while (true)
+        {
+            int l = 2 * at + 1, r = l + 1, min = l;
+            if (l >= Count) break;
+            if (r < Count && _keys[r] < _keys[l]) min = r;
+            if (_keys[min] >= key) break;
+            _keys[at] = _keys[min];
+            at = min;
+        }
+        _keys[at] = key;
+    }
+}
+
+// The posting side of a scan: the k best lower bounds give the threshold, and every profile whose upper bound reached the threshold
+// when it was met is kept (segment, slot, lower and upper bound) for exact scoring; the list is pruned against the risen threshold
+// when it fills. The batch seeds the heap with what other blocks found for the same posting.
+internal sealed class PostingCandidates
+{
+    private readonly LowerBoundHeap _heap = new();
+
+    public int[] Segment = new int[1024];
+    public int[] Slot = new int[1024];
+    public int[] Lower = new int[1024];
+    public int[] Upper = new int[1024];
+    public int Count;
+
+    // ushort.MaxValue when k is 0: no bound reaches it.
+    public int Threshold { get; private set; }
+
+    public void Reset(int k, LowerBoundHeap? seed = null)
+    {
+        _heap.Reset(k);
+        if (seed is not null) _heap.CopyFrom(seed);
+        Count = 0;
+        Threshold = k <= 0 ? ushort.MaxValue : _heap.IsFull ? _heap.Min : 0;
+    }
+
+    public void Admit(int segment, int slot, int lower, int upper)
+    {
+        _heap.Offer(lower);
+        if (_heap.IsFull) Threshold = _heap.Min;
+        if (Count == Slot.Length)
+        {
+            Prune();
+            if (Count * 2 > Slot.Length)
+            {
+                Array.Resize(ref Segment, Slot.Length * 2);
+                Array.Resize(ref Lower, Slot.Length * 2);
+                Array.Resize(ref Upper, Slot.Length * 2);
+                Array.Resize(ref Slot, Slot.Length * 2);
+            }
+        }
+        Segment[Count] = segment;
+        Slot[Count] = slot;
+        Lower[Count] = lower;
+        Upper[Count++] = upper;
+    }
+
+    public void Prune()
+    {
+        int kept = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (Upper[i] < Threshold) continue;
+            Segment[kept] = Segment[i];
+            Slot[kept] = Slot[i];
+            Lower[kept] = Lower[i];
+            Upper[kept++] = Upper[i];
+        }
+        Count = kept;
+    }
+}

@@ -3,6 +3,10 @@
 #   build/bench.sh matching [--profiles N] [--jobs M] [--seed S] [--queries Q]
 #       engine vs PostgreSQL top-50 (p50/p95), agreement, full rematch, index memory; ends with one JSON line.
 #       Defaults: 100000 profiles, 10000 postings, seed 42, 250 timed postings. Uses the private PostgreSQL (build/db.sh).
+#   build/bench.sh events [--single N] [--events M] [--publishers P] [--workers W]
+#       PostingPublished through the real host (command, outbox, relay, batched delivery, inbox): publish-to-handled p50/p95
+#       one at a time, then a burst's events/s and p95; ends with one JSON line. Defaults: 200 one at a time, a burst of
+#       10000, 8 publishers, 2 Hangfire workers. Uses the private PostgreSQL (build/db.sh).
 #   build/bench.sh engine [--profiles N] [--jobs M] [--seed S] [--queries Q]
 #       the engine alone (no PostgreSQL): top-50 p50/p95 of both query strategies, the full rematch with its CPU time;
 #       PROBE_SECTIONS=1 adds the rematch's accumulate/scan split on one thread over the first 2,000 postings.
@@ -23,6 +27,11 @@ case "$mode" in
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" matching "$@"
     ;;
+  events)
+    start_db
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" events "$@"
+    ;;
   engine)
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" engine "$@"
@@ -34,7 +43,7 @@ case "$mode" in
     exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
     ;;
   *)
-    echo "usage: build/bench.sh matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]" >&2
+    echo "usage: build/bench.sh matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | micro [BenchmarkDotNet options]" >&2
     exit 2
     ;;
 esac

@@ -110,6 +110,21 @@ public sealed class CompositionTests(CompositionFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Every_integration_event_and_handler_in_src_has_a_stable_name_of_its_own()
+    {
+        var types = Composition.ModuleFolders(Path.Combine(ProjectReferenceTests.RepositoryRoot(), "src", "Modules"))
+            .SelectMany(f => f.Projects).SelectMany(p => System.Reflection.Assembly.Load(p).GetTypes()).ToList();
+        var events = types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t)).ToList();
+        var handlers = Composition.IntegrationEventHandlerTypes(types).ToList();
+        events.ShouldNotBeEmpty();
+        handlers.ShouldNotBeEmpty();
+
+        Marketplace.BuildingBlocks.Infrastructure.Messaging.MessagingNames.Problems(events, handlers).ShouldBeEmpty();
+        Marketplace.BuildingBlocks.Infrastructure.Messaging.MessagingNames.Problems(events, [.. handlers, typeof(HandlerOutsideEveryModule)])
+            .ShouldHaveSingleItem().ShouldContain("HandlerOutsideEveryModule has no [IntegrationEventHandler");
+    }
+
+    [Fact]
     public async Task An_integration_event_handler_outside_every_module_is_caught()
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();

@@ -93,22 +93,23 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
     public Task<int> RelayOutboxAsync(string module) =>
         InScopeAsync(services => services.GetRequiredService<OutboxRelay>().RelayPendingAsync(module, CancellationToken.None));
 
-    /// <summary>Delivers one event to one handler now, in its own scope; false when the inbox says it already had it.</summary>
-    public Task<bool> DeliverAsync(string sourceModule, Guid eventId, string handler) =>
-        InScopeAsync(services => services.GetRequiredService<IntegrationEventDelivery>().TryDeliverAsync(sourceModule, eventId, handler, CancellationToken.None));
-
-    /// <summary>Outbox rows not yet relayed, over every module.</summary>
-    public Task<int> WaitingOutboxCountAsync() => InScopeAsync(async services =>
+    /// <summary>
+    /// Delivers one event (read from its source's outbox) to one handler now, in its own scope, as a delivery job would;
+    /// false when the inbox says the handler already had it.
+    /// </summary>
+    public Task<bool> DeliverAsync(string sourceModule, Guid eventId, string handler) => InScopeAsync(async services =>
     {
         var catalog = services.GetRequiredService<ModuleCatalog>();
-        var total = 0;
-        foreach (var module in catalog.Modules)
-        {
-            total += await catalog.ResolveContext(services, module).OutboxMessages.CountAsync(m => m.RelayedAt == null);
-        }
-
-        return total;
+        var row = await catalog.ResolveContext(services, catalog.Get(sourceModule)).OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == eventId);
+        var receiving = services.GetRequiredService<MessagingNames>().FindHandler(handler)
+            ?? throw new InvalidOperationException($"No handler is named '{handler}'.");
+        var ran = await services.GetRequiredService<IntegrationEventDelivery>().TryDeliverAsync(
+            receiving.Module.Name, [new EventDelivery(eventId, sourceModule, row.Type, row.Payload, [handler])], CancellationToken.None);
+        return ran > 0;
     });
+
+    /// <summary>Outbox rows not yet relayed, over every module.</summary>
+    public Task<int> WaitingOutboxCountAsync() => BackgroundWorkProbe.WaitingOutboxRowsAsync(Services);
 
     public BackgroundWork BackgroundWork()
     {
@@ -122,41 +123,11 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Hangfire jobs not yet in a final state (succeeded, failed or deleted): enqueued, fetched, processing or scheduled.</summary>
-    public async Task<long> UnfinishedJobCountAsync()
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM hangfire.job WHERE statename IS NULL OR statename NOT IN ('Succeeded', 'Failed', 'Deleted')", connection);
-        return (long)(await count.ExecuteScalarAsync())!;
-    }
+    public Task<long> UnfinishedJobCountAsync() => BackgroundWorkProbe.UnfinishedJobsAsync(_connectionString);
 
-    /// <summary>
-    /// Waits until every outbox is relayed and every Hangfire job has reached a final state (a retry waits in Scheduled),
-    /// seen twice in a row. A bound on waiting, not a speed check: it fails only when the work never settles.
-    /// </summary>
-    public async Task WaitForBackgroundWorkAsync(TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        var quietPolls = 0;
-        long unfinished;
-        int waiting;
-        do
-        {
-            waiting = await WaitingOutboxCountAsync();
-            unfinished = await UnfinishedJobCountAsync();
-            quietPolls = waiting == 0 && unfinished == 0 ? quietPolls + 1 : 0;
-            if (quietPolls >= 2)
-            {
-                return;
-            }
-
-            await Task.Delay(150);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        throw new TimeoutException($"Background work did not settle: {waiting} outbox rows waiting, {unfinished} Hangfire jobs unfinished, {BackgroundWork()}.");
-    }
+    /// <inheritdoc cref="BackgroundWorkProbe.WaitUntilSettledAsync"/>
+    public Task WaitForBackgroundWorkAsync(TimeSpan? timeout = null) =>
+        BackgroundWorkProbe.WaitUntilSettledAsync(Services, _connectionString, timeout, () => BackgroundWork().ToString());
 
     private sealed class NoRelayAfterCommit : IOutboxRelayTrigger
     {

@@ -8,7 +8,7 @@ namespace Marketplace.BuildingBlocks.Infrastructure.Messaging;
 /// The scoped <see cref="IIntegrationEventPublisher"/>: collects the events a handler publishes, which the unit of work then
 /// writes to the outbox of the module that runs the command, in the same transaction as the change.
 /// </summary>
-public sealed class IntegrationEventOutbox(TimeProvider clock) : IIntegrationEventPublisher
+public sealed class IntegrationEventOutbox(MessagingNames names, TimeProvider clock) : IIntegrationEventPublisher
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -30,7 +30,7 @@ public sealed class IntegrationEventOutbox(TimeProvider clock) : IIntegrationEve
             context.OutboxMessages.Add(new OutboxMessage
             {
                 Id = integrationEvent.EventId,
-                Type = EventTypeName.Of(type),
+                Type = names.NameOf(type),
                 Payload = JsonSerializer.Serialize(integrationEvent, type, Json),
                 OccurredAt = integrationEvent.OccurredAt == default ? clock.GetUtcNow() : integrationEvent.OccurredAt,
             });
@@ -41,16 +41,4 @@ public sealed class IntegrationEventOutbox(TimeProvider clock) : IIntegrationEve
     }
 
     public void Discard() => _pending.Clear();
-}
-
-/// <summary>The stable name an event type is stored under in the outbox, and back.</summary>
-public static class EventTypeName
-{
-    public static string Of(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
-
-    public static Type Resolve(string name) =>
-        TryResolve(name) ?? throw new InvalidOperationException($"Unknown integration event type '{name}'.");
-
-    public static Type? TryResolve(string name) =>
-        Type.GetType(name, throwOnError: false) is { } type && typeof(Application.IIntegrationEvent).IsAssignableFrom(type) ? type : null;
 }

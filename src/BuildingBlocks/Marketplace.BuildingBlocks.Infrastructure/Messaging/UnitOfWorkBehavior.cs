@@ -2,15 +2,16 @@ using Marketplace.BuildingBlocks.Application.Behaviors;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.BuildingBlocks.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>
-/// Last in the pipeline, for commands only: one transaction of the command's module, run inside EF Core's execution strategy
-/// (so a transient failure retries the whole command), the outbox rows and mail written in it, and the relay and the
-/// sending triggered right after commit.
+/// Last in the pipeline, for commands only: one transaction of the command's module (<see cref="UnitOfWork"/>: inside the
+/// execution strategy, so a transient failure, a connection that dies under the transaction included, runs the whole
+/// command again), the outbox rows and mail written in it, and the relay and the sending triggered right after commit.
 /// A failed Result rolls back; a lost optimistic-concurrency race becomes a Conflict error.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
@@ -28,23 +29,20 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     {
         var module = modules.OwnerOf(typeof(TMessage));
         var context = modules.ResolveContext(services, module);
-        var strategy = context.Database.CreateExecutionStrategy();
         var relayed = 0;
         IReadOnlyList<Guid> mails = [];
 
         TResponse response;
         try
         {
-            response = await strategy.ExecuteAsync(async ct =>
+            response = await UnitOfWork.InTransactionAsync(context, async ct =>
             {
-                context.ChangeTracker.Clear();
                 outbox.Discard();
                 mail.Discard();
-                await using var transaction = await context.Database.BeginTransactionAsync(ct);
                 var result = await next(message, ct);
                 if (result.IsFailure)
                 {
-                    await transaction.RollbackAsync(ct);
+                    await context.Database.RollbackTransactionAsync(ct);
                     outbox.Discard();
                     mail.Discard();
                     return result;
@@ -53,7 +51,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
                 relayed = outbox.FlushInto(context);
                 mails = await mail.FlushIntoAsync(context, module.Name, ct);
                 await context.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await UnitOfWork.CommitAsync(context, ct);
                 return result;
             }, cancellationToken);
         }
@@ -62,6 +60,12 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
             outbox.Discard();
             mail.Discard();
             return FailedResult.Of<TResponse>([Error.Conflict("concurrency", "Someone else changed this in the meantime; reload it and try again.")]);
+        }
+        catch (Exception exception) when (exception is not DatabaseUnavailableException && DatabaseUnavailableHandler.IsDatabaseUnavailable(exception))
+        {
+            outbox.Discard();
+            mail.Discard();
+            throw new DatabaseUnavailableException("The database could not be reached; the command was not applied.", exception);
         }
 
         if (relayed > 0)

@@ -56,13 +56,24 @@ public sealed class ModuleDescriptor
     /// <summary>The module's own registrations; runs after the shared ones (DbContext, validators, event handlers).</summary>
     public Action<IHostApplicationBuilder>? Services { get; init; }
 
+    /// <summary>
+    /// For a module that lives in a namespace of an assembly it shares (the building blocks' toy modules in their tests):
+    /// it owns only the types under this namespace. Null for a real module, which owns its five assemblies.
+    /// </summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The layers' assemblies when they are not named Marketplace.{Title}.{Layer} (tests); null loads them by name.</summary>
+    public IReadOnlyDictionary<ModuleLayer, Assembly>? LayerAssemblies { get; init; }
+
     public IReadOnlyDictionary<ModuleLayer, Assembly> Layers => _layers.Value;
 
-    public IReadOnlyList<Assembly> Assemblies => [.. Layers.Values];
+    public IReadOnlyList<Assembly> Assemblies => [.. Layers.Values.Distinct()];
 
     public Assembly Layer(ModuleLayer layer) => Layers[layer];
 
-    public bool Owns(Type type) => Layers.Values.Contains(type.Assembly);
+    public bool Owns(Type type) =>
+        Layers.Values.Contains(type.Assembly)
+        && (Namespace is null || type.Namespace == Namespace || type.Namespace?.StartsWith(Namespace + ".", StringComparison.Ordinal) == true);
 
     /// <summary>The concrete integration-event handlers in the module's assemblies, registered for every event they handle.</summary>
     public IReadOnlyList<Type> IntegrationEventHandlers => [.. ConcreteTypes().Where(t => HandledEvents(t).Any())];
@@ -78,13 +89,20 @@ public sealed class ModuleDescriptor
     public override string ToString() => Title;
 
     private IEnumerable<Type> ConcreteTypes() =>
-        Assemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+        Assemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && Owns(t));
 
-    private Dictionary<ModuleLayer, Assembly> LoadLayers()
+    private IReadOnlyDictionary<ModuleLayer, Assembly> LoadLayers()
     {
         if (!typeof(ModuleDbContext).IsAssignableFrom(DbContext))
         {
             throw new InvalidOperationException($"Module {Title}: {DbContext.Name} is not a {nameof(ModuleDbContext)}.");
+        }
+
+        if (LayerAssemblies is { } given)
+        {
+            return given.Count == Enum.GetValues<ModuleLayer>().Length && given[ModuleLayer.Infrastructure] == DbContext.Assembly
+                ? given
+                : throw new InvalidOperationException($"Module {Title}: name an assembly for each layer, {DbContext.Name}'s as Infrastructure.");
         }
 
         var layers = new Dictionary<ModuleLayer, Assembly>();

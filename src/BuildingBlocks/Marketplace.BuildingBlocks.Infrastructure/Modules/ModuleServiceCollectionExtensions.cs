@@ -30,11 +30,20 @@ public static class ModuleServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         var catalog = Catalog(services);
         services.TryAddSingleton<IApiScopes>(catalog);
+        services.TryAddSingleton<MessagingNames>();
         services.TryAddScoped<IntegrationEventOutbox>();
         services.TryAddScoped<IIntegrationEventPublisher>(sp => sp.GetRequiredService<IntegrationEventOutbox>());
+        services.TryAddSingleton<OutboxRelaySignal>();
         services.TryAddScoped<IOutboxRelayTrigger, HangfireOutboxRelayTrigger>();
         services.TryAddScoped<OutboxRelay>();
         services.TryAddScoped<IntegrationEventDelivery>();
+        if (!services.Any(d => d.ServiceType == typeof(InboxNameCheck)))
+        {
+            services.AddSingleton<InboxNameCheck>();
+            services.AddHostedService(sp => sp.GetRequiredService<InboxNameCheck>());
+            services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        }
+
         return services;
     }
 
@@ -54,12 +63,14 @@ public static class ModuleServiceCollectionExtensions
             typeof(ModuleServiceCollectionExtensions).GetMethod(nameof(AddModuleDbContext), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
                 .MakeGenericMethod(module.DbContext)
                 .Invoke(null, [services, module.Schema]);
-            services.AddValidatorsFromAssemblies(module.Assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);
+            services.AddValidatorsFromAssemblies(module.Assemblies, ServiceLifetime.Scoped, r => module.Owns(r.ValidatorType), includeInternalTypes: true);
             foreach (var handler in module.IntegrationEventHandlers)
             {
+                // One instance per scope, whether asked for by its class (a delivery, by name) or by the events it handles.
+                services.AddScoped(handler);
                 foreach (var handled in ModuleDescriptor.HandledEvents(handler))
                 {
-                    services.AddScoped(typeof(IIntegrationEventHandler<>).MakeGenericType(handled), handler);
+                    services.AddScoped(typeof(IIntegrationEventHandler<>).MakeGenericType(handled), sp => sp.GetRequiredService(handler));
                 }
             }
 

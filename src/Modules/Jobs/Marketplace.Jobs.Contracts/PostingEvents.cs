@@ -36,16 +36,19 @@ public sealed record PostingSnapshot(
     DateTimeOffset? ExpiresAt);
 
 /// <summary>A draft was published: the posting is open and searchable from now on.</summary>
+[IntegrationEvent("jobs.posting-published")]
 public sealed record PostingPublished(Guid EventId, DateTimeOffset OccurredAt, PostingSnapshot Posting) : IIntegrationEvent;
 
 /// <summary>
 /// A posting others already knew changed: edited, renewed, renewed after it expired, or released from hold. Its status says
 /// whether it is open again (Published) or still out of sight.
 /// </summary>
+[IntegrationEvent("jobs.posting-changed")]
 public sealed record PostingChanged(Guid EventId, DateTimeOffset OccurredAt, PostingSnapshot Posting) : IIntegrationEvent;
 
 /// <summary>
 /// A posting stopped taking candidates: <see cref="Reason"/> is Filled or Withdrawn (the employer closed it), Expired, or
 /// OnHold (a moderator took it out of sight; it may come back through <see cref="PostingChanged"/>).
 /// </summary>
+[IntegrationEvent("jobs.posting-closed")]
 public sealed record PostingClosed(Guid EventId, DateTimeOffset OccurredAt, PostingSnapshot Posting, string Reason) : IIntegrationEvent;

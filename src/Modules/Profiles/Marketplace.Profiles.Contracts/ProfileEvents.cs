@@ -25,6 +25,7 @@ public sealed record MinimumSalaryData(decimal Amount, string Currency, string P
 /// Remote, Hybrid and OnSite (empty: none stated); <see cref="Visibility"/> is Private (never a candidate),
 /// Applications (seen by employers only where the seeker applied) or Discoverable (in employers' candidate search).
 /// </summary>
+[IntegrationEvent("profiles.profile-changed")]
 public sealed record ProfileChanged(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -40,4 +41,5 @@ public sealed record ProfileChanged(
     string Visibility) : IIntegrationEvent;
 
 /// <summary>A profile is gone (its seeker deleted the account): forget it everywhere. Its revision is above every change's.</summary>
+[IntegrationEvent("profiles.profile-removed")]
 public sealed record ProfileRemoved(Guid EventId, DateTimeOffset OccurredAt, Guid ProfileId, long Revision) : IIntegrationEvent;

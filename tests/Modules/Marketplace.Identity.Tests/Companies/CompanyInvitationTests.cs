@@ -34,10 +34,12 @@ public sealed class CompanyInvitationTests(RelayingAppFactory app) : IClassFixtu
         // A second delivery of the same EmployerRegistered (as after a crash before the relay committed) changes nothing.
         var registered = (await app.OutboxAsync<EmployerRegistered>()).Where(e => e.UserId == founderId).ShouldHaveSingleItem();
         var handler = await ScalarAsync<string>("SELECT handler FROM jobs.inbox_messages WHERE event_id = @id", ("id", registered.EventId));
+        var payload = await ScalarAsync<string>("SELECT payload::text FROM identity.outbox_messages WHERE id = @id", ("id", registered.EventId));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<IntegrationEventDelivery>().TryDeliverAsync("identity", registered.EventId, handler, CancellationToken.None))
-                .ShouldBeFalse();
+            (await scope.ServiceProvider.GetRequiredService<IntegrationEventDelivery>().TryDeliverAsync(
+                    "jobs", [new EventDelivery(registered.EventId, "identity", "identity.employer-registered", payload, [handler])], CancellationToken.None))
+                .ShouldBe(0);
         }
 
         (await ScalarAsync<long>("SELECT count(*) FROM jobs.companies WHERE name = 'Founders Ltd'")).ShouldBe(1L);

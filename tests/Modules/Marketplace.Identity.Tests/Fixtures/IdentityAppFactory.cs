@@ -103,7 +103,8 @@ public class IdentityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The events the identity module wrote to its outbox, of one type, deserialized.</summary>
     public async Task<IReadOnlyList<T>> OutboxAsync<T>()
     {
-        var rows = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(typeof(T).FullName!)).Select(m => m.Payload).ToListAsync());
+        var name = IntegrationEventAttribute.NameOf(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is no integration event.");
+        var rows = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type == name).Select(m => m.Payload).ToListAsync());
         return [.. rows.Select(r => JsonSerializer.Deserialize<T>(r, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
     }
 

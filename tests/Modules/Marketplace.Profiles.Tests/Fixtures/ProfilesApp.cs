@@ -151,7 +151,8 @@ public static class ProfilesAppExtensions
     /// <summary>The module's outbox events of one type, oldest first.</summary>
     public static Task<List<T>> ProfilesOutboxAsync<T>(this MarketplaceApp app) => app.WithProfilesDbAsync(async db =>
     {
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(typeof(T).Name)).OrderBy(m => m.OccurredAt).ToListAsync();
+        var name = IntegrationEventAttribute.NameOf(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is no integration event.");
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Type == name).OrderBy(m => m.OccurredAt).ToListAsync();
         return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!).ToList();
     });
 }

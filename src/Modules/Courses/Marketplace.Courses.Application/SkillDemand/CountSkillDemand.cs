@@ -7,6 +7,7 @@ namespace Marketplace.Courses.Application.SkillDemand;
 /// Counts each skill a newly published posting asks for, on the day it was published. Not idempotent by itself (a second
 /// delivery would count twice): the inbox in the delivery makes it run once per event.
 /// </summary>
+[IntegrationEventHandler("courses.count-skill-demand")]
 public sealed class CountSkillDemand(ISkillDemandStore store) : IIntegrationEventHandler<PostingPublished>
 {
     public Task HandleAsync(PostingPublished integrationEvent, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Marketplace.BuildingBlocks.Infrastructure.Messaging;
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.Profiles.Application.Profiles;
 using Marketplace.Profiles.Domain.Cv;
 using Marketplace.Profiles.Domain.Profiles;
@@ -116,7 +116,7 @@ public static class ProfilesDemoData
             var changed = ProfileEventsMapping.Changed(profile, now);
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(changed.EventId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(EventTypeName.Of(changed.GetType()), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(IntegrationEventAttribute.NameOf(changed.GetType())!, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(JsonSerializer.Serialize(changed, EventJson), NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(changed.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }

@@ -9,6 +9,7 @@ namespace Marketplace.Jobs.Application.Companies.Register;
 /// An employer confirmed their email: they found the company they named, as its admin, or join the company that invited
 /// them, as a member. An employer who already belongs to a company is left alone, so a redelivery creates nothing twice.
 /// </summary>
+[IntegrationEventHandler("jobs.set-up-employer-company")]
 public sealed partial class SetUpEmployerCompany(ICompanyRepository companies, ILogger<SetUpEmployerCompany> logger)
     : IIntegrationEventHandler<EmployerRegistered>
 {

@@ -8,6 +8,7 @@ namespace Marketplace.Profiles.Application.Profiles.Erase;
 /// An account was deleted: its profile and CV text are erased, and matching is told through <see cref="ProfileRemoved"/>.
 /// A user without a profile leaves nothing to tell. The inbox makes a redelivery a no-op; a second run would find nothing.
 /// </summary>
+[IntegrationEventHandler("profiles.erase-deleted-seeker")]
 public sealed class EraseDeletedSeeker(IProfileRepository profiles, IIntegrationEventPublisher events, TimeProvider clock)
     : IIntegrationEventHandler<UserDeleted>
 {

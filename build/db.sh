@@ -105,7 +105,9 @@ last_error() {
 make_state_folder() {
   mkdir -p "$STATE"
   if is_root; then
-    chown postgres:postgres "$STATE" "$(dirname "$STATE")"
+    chown postgres:postgres "$STATE"
+    # The shared parent (/var/lib/postgresql/marketplace) only: a legacy .data folder's parent is the clone itself.
+    [ -n "$LEGACY_SOCKET" ] || [ "$STATE" = "$ROOT/.data" ] || chown postgres:postgres "$(dirname "$STATE")"
     chmod 700 "$STATE"
     printf '%s\n' "$ROOT" >"$STATE/clone-path"
   fi

@@ -79,6 +79,23 @@ public sealed class EmbeddedTaxonomyTests
     public void Ordinary_words_with_tech_context_are_found_with_the_real_taxonomy() =>
         T.Extract("5 years of Go and PostgreSQL, some Rust").Select(m => m.Skill.Id).ShouldBe(["go", "postgresql", "rust"]);
 
+    [Theory]
+    [InlineData("C#/.NET", "csharp,dotnet")]
+    [InlineData("C#.NET", "csharp,dotnet")]
+    [InlineData("HTML/CSS/JavaScript", "html,css,javascript")]
+    [InlineData("AWS (EC2, S3)", "aws,aws-ec2,aws-s3")]
+    [InlineData("AWS (Lambda, SQS)", "aws,aws-lambda,amazon-sqs")]
+    [InlineData("AWS/Azure", "aws,azure")]
+    [InlineData("Agile/Scrum", "agile,scrum")]
+    [InlineData("Linux/Unix", "linux,unix")]
+    [InlineData("AI/ML", "artificial-intelligence,machine-learning")]
+    [InlineData("Oracle PL/SQL", "pl-sql")]
+    [InlineData("CI/CD", "ci-cd")]
+    [InlineData("SAP ABAP", "abap")]
+    [InlineData("Salesforce (Apex, Visualforce, LWC)", "salesforce,apex,visualforce,lwc")]
+    public void Compound_mentions_from_the_issue_split_with_the_real_taxonomy(string mention, string ids) =>
+        string.Join(',', T.Normalize(mention).Select(s => s.Id)).ShouldBe(ids, $"'{mention}'");
+
     [Fact]
     public void Implications_from_the_issue_hold()
     {

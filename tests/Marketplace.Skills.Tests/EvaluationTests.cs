@@ -48,9 +48,9 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     {
         var scored = Mentions().Select(m => ((IReadOnlySet<string>)m.Expected, (IReadOnlySet<string>)T.Normalize(m.Text).Select(s => s.Id).ToHashSet(), m.Occurrences));
         var (recall, precision, expected) = Score(scored);
-        output.WriteLine($"normalize: {expected} expected ids, recall {recall:P1}, precision {precision:P1}");
-        recall.ShouldBeGreaterThanOrEqualTo(0.870);
-        precision.ShouldBeGreaterThanOrEqualTo(0.990);
+        output.WriteLine($"normalize: {expected} expected ids, recall {recall:P1} ({recall:F4}), precision {precision:P1} ({precision:F4})");
+        recall.ShouldBeGreaterThanOrEqualTo(0.904);
+        precision.ShouldBeGreaterThanOrEqualTo(0.994);
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public sealed class EvaluationTests(ITestOutputHelper output)
             (IReadOnlySet<string>)T.Extract(f[0]).Select(m => m.Skill.Id).ToHashSet(),
             1));
         var (recall, precision, expected) = Score(scored);
-        output.WriteLine($"extract: {sentences.Count} sentences, {expected} expected ids, recall {recall:P1}, precision {precision:P1}");
+        output.WriteLine($"extract: {sentences.Count} sentences, {expected} expected ids, recall {recall:P1} ({recall:F4}), precision {precision:P1} ({precision:F4})");
         // Precision here counts every skill the annotators did not label in a sentence as an error, so it reads low.
-        recall.ShouldBeGreaterThanOrEqualTo(0.805);
-        precision.ShouldBeGreaterThanOrEqualTo(0.900);
+        recall.ShouldBeGreaterThanOrEqualTo(0.814);
+        precision.ShouldBeGreaterThanOrEqualTo(0.898);
     }
 }

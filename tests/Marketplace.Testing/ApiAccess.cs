@@ -149,7 +149,12 @@ public static partial class ApiAccess
         await app.CreateAccountAsync(email, role);
         using var browser = Browser(app);
         await SignInAsync(browser, email);
+        return await app.AuthorizationCodeTokenAsync(browser, "openid " + string.Join(' ', AllApiScopes.Names));
+    }
 
+    /// <summary>An access token for the user signed in on <paramref name="browser"/>, through the app client's code flow with PKCE.</summary>
+    public static async Task<string> AuthorizationCodeTokenAsync(this WebApplicationFactory<Program> app, HttpClient browser, string scope)
+    {
         const string redirectUri = "http://127.0.0.1:5173/callback";
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
@@ -158,7 +163,7 @@ public static partial class ApiAccess
             ["client_id"] = "marketplace-spa",
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid " + string.Join(' ', AllApiScopes.Names),
+            ["scope"] = scope,
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         }));

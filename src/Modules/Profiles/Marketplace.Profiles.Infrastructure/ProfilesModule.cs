@@ -1,5 +1,17 @@
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Application.Modules;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Identity.Contracts;
+using Marketplace.Profiles.Application.Import;
+using Marketplace.Profiles.Application.Profiles;
+using Marketplace.Profiles.Application.Profiles.PersonalData;
+using Marketplace.Profiles.Application.Taxonomy;
+using Marketplace.Profiles.Contracts;
+using Marketplace.Profiles.Infrastructure.Import;
 using Marketplace.Profiles.Infrastructure.Persistence;
+using Marketplace.Profiles.Infrastructure.Taxonomy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Profiles.Infrastructure;
 
@@ -10,7 +22,19 @@ public static class ProfilesModule
         Title = "Profiles",
         Schema = ProfilesDbContext.SchemaName,
         DbContext = typeof(ProfilesDbContext),
+        ApiScopes = [new(ProfileApi.Scope, "Read and change your own skills profile.", Roles.JobSeeker)],
+        Services = AddServices,
     };
 
     public static string Name => Descriptor.Name;
+
+    private static void AddServices(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IProfileRepository, ProfileRepository>();
+        // Taxonomy questions go through the module's own port; the matching module will answer them later.
+        builder.Services.AddScoped<ITaxonomy, SkillsLibraryTaxonomy>();
+        builder.Services.AddSingleton<ICvTextReader, CvTextReader>();
+        builder.Services.AddSingleton<ICvReadingQuota, CvReadingQuota>();
+        builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
+    }
 }

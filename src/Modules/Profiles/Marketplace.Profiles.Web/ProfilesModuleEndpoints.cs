@@ -1,12 +1,15 @@
 using Marketplace.BuildingBlocks.Web;
+using Marketplace.Profiles.Web.Endpoints;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Profiles.Web;
 
-/// <summary>The Profiles module has no endpoints yet; the host already maps this class, so they only need adding here.</summary>
+/// <summary>The seeker's own profile API and the skill pickers' suggestions; the pages come with the host's MapRazorPages.</summary>
 public sealed class ProfilesModuleEndpoints : IModuleEndpoints
 {
     public void Map(IEndpointRouteBuilder endpoints)
     {
+        MyProfileEndpoints.Map(endpoints);
+        SkillSuggestionEndpoints.Map(endpoints);
     }
 }

@@ -85,6 +85,9 @@ public sealed class SkillTaxonomy
     public Skill? Find(string id) =>
         _byId.GetValueOrDefault(id) ?? (MergedInto.Count > 0 && MergedInto.TryGetValue(id, out string? into) ? _byId.GetValueOrDefault(into) : null);
 
+    /// <summary>Typeahead suggestions for what someone is typing in a skill picker (see <see cref="SkillSuggester"/>).</summary>
+    public IReadOnlyList<SkillSuggestion> Suggest(string? text, int limit = 8) => SkillSuggester.For(this).Suggest(text, limit);
+
     /// <summary>The aliases as written in the data (the name first), with their ambiguity flag.</summary>
     public IReadOnlyList<AliasInfo> AliasesOf(Skill skill) => _aliases[skill.Index];
 

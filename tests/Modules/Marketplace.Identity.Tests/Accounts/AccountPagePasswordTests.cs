@@ -10,7 +10,8 @@ namespace Marketplace.Identity.Tests.Accounts;
 /// The account pages' password checks (change password, change email, delete account) count toward the same lockout as
 /// sign-in, so a stolen session cannot be used to guess the password that would take the account over.
 /// </summary>
-public sealed class AccountPagePasswordTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+[Collection(SharedIdentityApp.Name)]
+public sealed class AccountPagePasswordTests(IdentityAppFactory app)
 {
     private const string NewPassword = "a long and unusual passphrase 7";
 

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Identity.Tests.Accounts;
 
 /// <summary>Mail scanners open links: a confirmation link opens a page with a button, and only the button (a POST) confirms.</summary>
-public sealed class ConfirmationByPostTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+[Collection(SharedIdentityApp.Name)]
+public sealed class ConfirmationByPostTests(IdentityAppFactory app)
 {
     [Fact]
     public async Task Opening_the_confirmation_link_confirms_nothing_until_the_button_is_pressed()

@@ -183,7 +183,8 @@ public sealed class SeedOutsideDevelopmentTests(ProductionAppFactory app) : ICla
     }
 }
 
-public sealed class SeedInDevelopmentTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+[Collection(SharedIdentityApp.Name)]
+public sealed class SeedInDevelopmentTests(IdentityAppFactory app)
 {
     [Fact]
     public async Task Seed_in_development_creates_the_demo_accounts_and_prints_them()

@@ -11,7 +11,8 @@ namespace Marketplace.Identity.Tests.Accounts;
 /// A password change or reset, an email change and a deletion end the account's other sessions and its OAuth grants at
 /// once: cookies stop opening pages, refresh tokens are refused and access tokens stop working before they expire.
 /// </summary>
-public sealed class SessionsAndGrantsTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+[Collection(SharedIdentityApp.Name)]
+public sealed class SessionsAndGrantsTests(IdentityAppFactory app)
 {
     private const string NewPassword = "a long and unusual passphrase 7";
 

@@ -3,6 +3,7 @@ using System.Net;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Tests.Accounts;
 
@@ -129,11 +130,18 @@ public sealed class SignUpAndSignInTests(IdentityAppFactory app) : IClassFixture
     public async Task Signing_up_with_a_registered_email_answers_the_same_and_tells_the_owner_by_mail()
     {
         await app.CreateUserAsync("taken@example.com", Roles.JobSeeker);
+        var users = await app.WithDbAsync(db => db.Users.CountAsync());
+        var roles = await app.WithDbAsync(db => db.UserRoles.CountAsync());
         using var browser = app.CreateSession();
         using var response = await browser.SubmitAsync("/Account/SignUp", SignUpForm("taken@example.com", NewPassword));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/Account/CheckEmail");
         (await app.Smtp.WaitForMessageAsync("taken@example.com")).Subject!.ShouldContain("tried to sign up");
+
+        // The answer cost what a new account costs (a stand-in account made and undone in the transaction): nothing stays.
+        (await app.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(users);
+        (await app.WithDbAsync(db => db.UserRoles.CountAsync())).ShouldBe(roles);
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.EndsWith("@rehearsal.invalid")))).ShouldBeFalse();
     }
 
     [Fact]

@@ -4,160 +4,195 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Duende.IdentityModel.Client;
 using Marketplace.BuildingBlocks.Application;
-using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Tests.Fixtures;
 using Marketplace.Identity.Tests.Protocol;
+using Marketplace.Jobs.Domain.Companies;
+using Marketplace.Jobs.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Identity.Tests.Authorization.AuthorizationMatrix;
 
 namespace Marketplace.Identity.Tests.Authorization;
 
-public enum Outcome
-{
-    /// <summary>Let through: any answer but 401, 403 or a redirect to sign-in (a 400 for an empty body counts).</summary>
-    Allowed,
-
-    /// <summary>401, or a redirect to the sign-in page.</summary>
-    SignIn,
-    Forbidden,
-}
-
-/// <summary>How a probe authenticates: the persona's cookie session (pages) or bearer token (API).</summary>
-public enum Credential
-{
-    Cookie,
-    Bearer,
-}
-
 /// <summary>
-/// One request per route, and what each persona gets, in the order: anonymous, job seeker, second job seeker, employer,
-/// second employer, admin. "{posting}" stands for a posting the (first) employer published.
+/// Every route and page form of the app, probed as each persona: pages by cookie and, to be sure a token does not stand in
+/// for a session, by bearer token alone; the API by bearer token and by cookie alone (a session must not reach it); every
+/// form post with the persona's antiforgery token and without one. A 5xx fails, and so does an answer that shows another
+/// persona's data (their email, account id, API client or company invitations) to anyone but an admin. Entries live in
+/// AuthorizationMatrix.&lt;Module&gt;.cs.
 /// </summary>
-public sealed record Probe(string Method, string Url, Credential Credential, Outcome[] Expected, string? Json = null);
-
 public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
 {
-    private const Outcome A = Outcome.Allowed;
-    private const Outcome S = Outcome.SignIn;
-    private const Outcome F = Outcome.Forbidden;
-
-    private static readonly string[] Personas = ["anonymous", "job seeker", "second job seeker", "employer", "second employer", "admin"];
-
-    private const string PostingJson = """
-        {"title":"Senior C# backend developer","company":"Acme","description":"Build APIs.","seniority":"Senior","workMode":"Remote",
-         "salary":{"min":60000,"max":80000,"currency":"EUR","period":"Year"},"skills":[{"skill":"csharp","minLevel":3,"weight":5}]}
-        """;
-
-    private static readonly Outcome[] Everyone = [A, A, A, A, A, A];
-    private static readonly Outcome[] SignedIn = [S, A, A, A, A, A];
-
-    /// <summary>Every route of the app; a route without an entry fails the test, so a new one cannot slip in unreviewed.</summary>
-    private static readonly Dictionary<string, Probe> Matrix = new()
-    {
-        // Pages
-        ["PAGE /"] = new("GET", "/", Credential.Cookie, Everyone),
-        ["PAGE /Index"] = new("GET", "/Index", Credential.Cookie, Everyone),
-        ["PAGE /Account/SignIn"] = new("GET", "/Account/SignIn", Credential.Cookie, Everyone),
-        ["PAGE /Account/SignUp"] = new("GET", "/Account/SignUp", Credential.Cookie, Everyone),
-        ["PAGE /Account/SignOut"] = new("GET", "/Account/SignOut", Credential.Cookie, Everyone),
-        ["PAGE /Account/SignedOut"] = new("GET", "/Account/SignedOut", Credential.Cookie, Everyone),
-        ["PAGE /Account/CheckEmail"] = new("GET", "/Account/CheckEmail", Credential.Cookie, Everyone),
-        ["PAGE /Account/ConfirmEmail"] = new("GET", "/Account/ConfirmEmail", Credential.Cookie, Everyone),
-        ["PAGE /Account/ConfirmEmailChange"] = new("GET", "/Account/ConfirmEmailChange", Credential.Cookie, Everyone),
-        ["PAGE /Account/ResendConfirmation"] = new("GET", "/Account/ResendConfirmation", Credential.Cookie, Everyone),
-        ["PAGE /Account/ForgotPassword"] = new("GET", "/Account/ForgotPassword", Credential.Cookie, Everyone),
-        ["PAGE /Account/ResetPassword"] = new("GET", "/Account/ResetPassword", Credential.Cookie, Everyone),
-        ["PAGE /Account/AccessDenied"] = new("GET", "/Account/AccessDenied", Credential.Cookie, Everyone),
-        ["PAGE /Account/AccountDeleted"] = new("GET", "/Account/AccountDeleted", Credential.Cookie, Everyone),
-        ["PAGE /Account/Manage"] = new("GET", "/Account/Manage", Credential.Cookie, SignedIn),
-        ["PAGE /Account/Manage/Index"] = new("GET", "/Account/Manage/Index", Credential.Cookie, SignedIn),
-        ["PAGE /Account/Manage/PersonalData"] = new("GET", "/Account/Manage/PersonalData?handler=Download", Credential.Cookie, SignedIn),
-        ["PAGE /Account/Manage/ApiClients"] = new("GET", "/Account/Manage/ApiClients", Credential.Cookie, [S, F, F, A, A, F]),
-        ["PAGE /Employer/Company"] = new("GET", "/Employer/Company", Credential.Cookie, [S, F, F, A, A, F]),
-
-        // Operations
-        ["ANY /hangfire/{**path}"] = new("GET", "/hangfire", Credential.Cookie, [S, F, F, F, F, A]),
-        ["ANY /health/live"] = new("GET", "/health/live", Credential.Cookie, Everyone),
-        ["ANY /health/ready"] = new("GET", "/health/ready", Credential.Cookie, Everyone),
-        ["GET /openapi/{documentName}.json"] = new("GET", "/openapi/v1.json", Credential.Cookie, Everyone),
-        ["GET /scalar/{documentName?}"] = new("GET", "/scalar", Credential.Cookie, Everyone),
-        ["GET /scalar/scalar.js"] = new("GET", "/scalar/scalar.js", Credential.Cookie, Everyone),
-        ["GET /scalar/scalar.aspnetcore.js"] = new("GET", "/scalar/scalar.aspnetcore.js", Credential.Cookie, Everyone),
-        ["GET /scalar/favicon.svg"] = new("GET", "/scalar/favicon.svg", Credential.Cookie, Everyone),
-
-        // OAuth: the protocol decides (anonymous users are sent to sign in before a code is issued).
-        ["GET /connect/authorize"] = new("GET", "/connect/authorize?" + AuthorizeQuery, Credential.Cookie, SignedIn),
-        ["POST /connect/authorize"] = new("POST", "/connect/authorize", Credential.Cookie, Everyone),
-        ["POST /connect/token"] = new("POST", "/connect/token", Credential.Cookie, Everyone),
-
-        // API (bearer tokens): employers' tokens come from their API clients, the others' from the app client.
-        ["GET /api/v1/identity/me"] = new("GET", "/api/v1/identity/me", Credential.Bearer, SignedIn),
-        ["GET /api/v1/postings/"] = new("GET", "/api/v1/postings", Credential.Bearer, SignedIn),
-        ["GET /api/v1/postings/search"] = new("GET", "/api/v1/postings/search?q=backend", Credential.Bearer, Everyone),
-        ["GET /api/v1/postings/{id:guid}"] = new("GET", "/api/v1/postings/{posting}", Credential.Bearer, SignedIn),
-        ["POST /api/v1/postings/"] = new("POST", "/api/v1/postings", Credential.Bearer, [S, F, F, A, A, F], PostingJson),
-        ["PUT /api/v1/postings/{id:guid}"] = new("PUT", "/api/v1/postings/{posting}", Credential.Bearer, [S, F, F, A, F, F], "{posting-edit}"),
-        ["POST /api/v1/postings/{id:guid}/publish"] = new("POST", "/api/v1/postings/{posting}/publish", Credential.Bearer, [S, F, F, A, F, F], "{}"),
-        ["POST /api/v1/postings/{id:guid}/renew"] = new("POST", "/api/v1/postings/{posting}/renew", Credential.Bearer, [S, F, F, A, F, F], "{}"),
-        ["POST /api/v1/postings/{id:guid}/close"] = new("POST", "/api/v1/postings/{posting}/close", Credential.Bearer, [S, F, F, A, F, F], """{"reason":"Filled"}"""),
-        ["GET /api/v1/skill-demand/"] = new("GET", "/api/v1/skill-demand", Credential.Bearer, [S, F, F, F, F, A]),
-    };
-
-    private static string AuthorizeQuery =>
-        $"client_id={OAuth.PublicClient}&redirect_uri={Uri.EscapeDataString(OAuth.RedirectUri)}&response_type=code&scope=openid&code_challenge={OAuth.Pkce().Challenge}&code_challenge_method=S256";
-
     [Fact]
-    public void Every_route_of_the_app_has_an_entry_and_every_entry_a_route()
+    public async Task Every_route_and_form_handler_of_the_app_has_an_entry_and_every_entry_a_route()
     {
-        var routes = EndpointInventory.Routes(app.Services);
-        routes.Except(Matrix.Keys).ShouldBeEmpty("routes without an entry in the authorization matrix");
-        Matrix.Keys.Except(routes).ShouldBeEmpty("entries for routes that no longer exist");
+        var routes = await EndpointInventory.RoutesAsync(app.Services);
+        var missing = routes.Except(Entries.Keys).ToList();
+        var stale = Entries.Keys.Except(routes).ToList();
+
+        var problems = new List<string>();
+        if (missing.Count > 0)
+        {
+            problems.Add("Routes and form handlers without an entry in the authorization matrix. Add each to the AuthorizationMatrix.<Module>.cs of " +
+                $"the module that serves it, with the outcome for each persona ({string.Join(", ", Personas)}):\n    " +
+                string.Join("\n    ", missing.Select(Suggestion)));
+        }
+
+        if (stale.Count > 0)
+        {
+            problems.Add("Entries for routes or handlers the app no longer has: " + string.Join(", ", stale));
+        }
+
+        problems.ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task Every_route_answers_each_persona_as_the_matrix_says()
+    public async Task Every_route_answers_each_persona_as_the_matrix_says_and_shows_no_one_else_s_data()
     {
         var personas = await SetUpPersonasAsync();
         var (posting, version) = await PublishPostingAsync(personas[3].Bearer!);
-        var failures = new List<string>();
-        foreach (var (route, probe) in Matrix.OrderBy(e => e.Key, StringComparer.Ordinal))
+        var placeholders = new Dictionary<string, string>
         {
-            for (var i = 0; i < Personas.Length; i++)
+            ["{posting}"] = posting.ToString(),
+            ["{company}"] = personas[3].CompanyId!.Value.ToString(),
+            ["{spare-client}"] = (await OAuth.CreateApiClientAsync(personas[4].Browser, "Spare", "jobs:read")).ClientId,
+        };
+
+        var failures = new List<string>();
+        var probes = 0;
+        foreach (var (route, probe) in Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            for (var i = 0; i < personas.Length; i++)
             {
-                var url = probe.Url.Replace("{posting}", posting.ToString(), StringComparison.Ordinal);
-                using var request = new HttpRequestMessage(new HttpMethod(probe.Method), url);
-                if (probe.Json is not null)
+                foreach (var variant in Variants(route, probe, i))
                 {
-                    var json = probe.Json == "{posting-edit}" ? EditJson(version) : probe.Json;
-                    request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-                }
+                    using var response = await SendAsync(probe, variant, personas[i], placeholders, version);
+                    probes++;
+                    var actual = Classify(response, route);
+                    var who = $"{route} as {Personas[i]} {variant.How}";
+                    if (actual != variant.Expected)
+                    {
+                        failures.Add($"{who}: expected {variant.Expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                    }
 
-                var persona = personas[i];
-                var client = probe.Credential == Credential.Cookie ? persona.Browser.Http : persona.Api;
-                if (probe.Credential == Credential.Bearer && persona.Bearer is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", persona.Bearer);
-                }
+                    if (i != Admin)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        failures.AddRange(personas
+                            .Where((other, j) => j != i && !probe.MayShowDataOf.Contains(j))
+                            .SelectMany(other => other.Data.Where(d => body.Contains(d.Value, StringComparison.OrdinalIgnoreCase))
+                                .Select(d => $"{who}: the answer shows {other.Name}'s {d.Label}")));
+                    }
 
-                using var response = await client.SendAsync(request);
-                var actual = Classify(response);
-                if (actual != probe.Expected[i])
-                {
-                    failures.Add($"{route} as {Personas[i]}: expected {probe.Expected[i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                    if (probe.EndsSession && personas[i].Email is { } email)
+                    {
+                        await SignInAgainAsync(personas[i].Browser, email);
+                    }
                 }
             }
         }
 
-        failures.ShouldBeEmpty();
+        failures.ShouldBeEmpty($"{probes} probes of {Entries.Count} entries");
     }
 
-    private static Outcome Classify(HttpResponseMessage response) => response.StatusCode switch
+    /// <summary>Signs the persona in again if the probe ended their session (a refused post leaves it as it was).</summary>
+    private static async Task SignInAgainAsync(WebSession browser, string email)
     {
+        using var account = await browser.Http.GetAsync("/Account/Manage");
+        if (account.StatusCode != HttpStatusCode.OK)
+        {
+            await browser.SignInOrThrowAsync(email);
+        }
+    }
+
+    private sealed record Variant(string How, Credential Sends, bool Antiforgery, Outcome Expected);
+
+    /// <summary>
+    /// The probes of one entry for one persona. Only what the entry names lets a persona in: a bearer token alone gets
+    /// what an anonymous visitor gets from a page, a cookie alone what an anonymous caller gets from the API, and a form
+    /// post without its antiforgery token is refused wherever the persona would have been let through.
+    /// </summary>
+    private static IEnumerable<Variant> Variants(string route, Probe probe, int persona)
+    {
+        var anonymous = probe.Expected[0];
+        if (IsForm(route))
+        {
+            yield return new("with its antiforgery token", Credential.Cookie, true, probe.Expected[persona]);
+            yield return new("without an antiforgery token", Credential.Cookie, false, Refusing(probe.Expected[persona]));
+            if (persona > 0)
+            {
+                yield return new("with only its bearer token", Credential.Bearer, false, Refusing(anonymous));
+            }
+        }
+        else if (probe.Credential == Credential.Cookie)
+        {
+            yield return new("by cookie", Credential.Cookie, false, probe.Expected[persona]);
+            if (persona > 0)
+            {
+                yield return new("with only its bearer token", Credential.Bearer, false, anonymous);
+            }
+        }
+        else
+        {
+            yield return new("by bearer token", Credential.Bearer, false, probe.Expected[persona]);
+            if (persona > 0)
+            {
+                yield return new("with only its cookie", Credential.Cookie, false, anonymous);
+            }
+        }
+    }
+
+    private static bool IsForm(string route) => route.StartsWith("PAGE POST ", StringComparison.Ordinal);
+
+    /// <summary>Without its antiforgery token a post that got past authorization is refused before its handler runs.</summary>
+    private static Outcome Refusing(Outcome outcome) => outcome is Outcome.Allowed or Outcome.NotFound ? Outcome.Refused : outcome;
+
+    private async Task<HttpResponseMessage> SendAsync(Probe probe, Variant variant, Persona persona, Dictionary<string, string> placeholders, uint version)
+    {
+        string Fill(string text) => placeholders.Aggregate(text, (current, p) => current.Replace(p.Key, p.Value, StringComparison.Ordinal));
+
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), Fill(probe.Url));
+        if (probe.Json is not null)
+        {
+            request.Content = new StringContent(Fill(PostingBody(probe.Json, version)), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        if (probe.Form is not null || probe.Method == "POST" && probe.Json is null)
+        {
+            var fields = (probe.Form ?? new Dictionary<string, string>()).ToDictionary(f => f.Key, f => Fill(f.Value));
+            if (variant.Antiforgery)
+            {
+                fields["__RequestVerificationToken"] = await persona.Browser.GetFormTokenAsync("/Account/SignIn");
+            }
+
+            request.Content = new FormUrlEncodedContent(fields);
+        }
+
+        if (variant.Sends == Credential.Bearer && persona.Bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", persona.Bearer);
+        }
+
+        var client = variant.Sends == Credential.Cookie ? persona.Browser.Http : persona.Api;
+        return await client.SendAsync(request);
+    }
+
+    private static Outcome Classify(HttpResponseMessage response, string route) => response.StatusCode switch
+    {
+        >= HttpStatusCode.InternalServerError => Outcome.ServerError,
         HttpStatusCode.Unauthorized => Outcome.SignIn,
         HttpStatusCode.Forbidden => Outcome.Forbidden,
+        HttpStatusCode.NotFound => Outcome.NotFound,
         HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal) == true => Outcome.SignIn,
+        // Elsewhere a 400 is the route's own answer to an empty request (OAuth's endpoints), so the route was reached.
+        HttpStatusCode.BadRequest when IsForm(route) => Outcome.Refused,
         _ => Outcome.Allowed,
     };
 
-    private sealed record Persona(WebSession Browser, HttpClient Api, string? Bearer);
+    /// <summary>A persona: their browser session, an API client without cookies, their token, and what is theirs alone.</summary>
+    private sealed record Persona(string Name, string? Email, WebSession Browser, HttpClient Api, string? Bearer, Guid? CompanyId)
+    {
+        public List<(string Label, string Value)> Data { get; } = [];
+    }
 
     private async Task<Persona[]> SetUpPersonasAsync()
     {
@@ -167,29 +202,55 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
             ("employer.one@example.com", Roles.Employer), ("employer.two@example.com", Roles.Employer),
             ("admin.one@example.com", Roles.Admin),
         };
-        var personas = new List<Persona> { new(app.CreateSession(), NewApiClient(), null) };
+        var personas = new List<Persona> { new(Personas[0], null, app.CreateSession(), NewApiClient(), null, null) };
         foreach (var (email, role) in accounts)
         {
-            await app.CreateUserAsync(email, role);
+            var userId = await app.CreateUserAsync(email, role);
+            var companyId = role == Roles.Employer ? await FoundCompanyAsync(userId, $"Tenant {personas.Count} GmbH") : (Guid?)null;
             var browser = app.CreateSession();
             await browser.SignInOrThrowAsync(email);
-            var bearer = role == Roles.Employer ? await EmployerTokenAsync(browser) : await UserTokenAsync(browser);
-            personas.Add(new Persona(browser, NewApiClient(), bearer));
+            var (bearer, clientId) = role == Roles.Employer ? await EmployerTokenAsync(browser) : (await UserTokenAsync(browser), null);
+            var persona = new Persona(Personas[personas.Count], email, browser, NewApiClient(), bearer, companyId);
+            persona.Data.Add(("email address", email));
+            persona.Data.Add(("account id", userId.ToString()));
+            if (clientId is not null)
+            {
+                persona.Data.Add(("API client id", clientId));
+            }
+
+            personas.Add(persona);
         }
 
+        // The first employer's company has a pending invitation: its address is that company's business alone.
+        using var invited = await personas[3].Browser.SubmitAsync("/Employer/Company",
+            new Dictionary<string, string> { ["Input.CompanyId"] = personas[3].CompanyId!.Value.ToString(), ["Input.Email"] = "invitee.of.tenant.one@example.com" },
+            "Invite");
+        invited.StatusCode.ShouldBe(HttpStatusCode.Redirect, await invited.Content.ReadAsStringAsync());
+        personas[3].Data.Add(("company's invitation", "invitee.of.tenant.one@example.com"));
         return [.. personas];
+    }
+
+    /// <summary>A company founded by the employer, as the Jobs module does when an employer confirms their email.</summary>
+    private async Task<Guid> FoundCompanyAsync(Guid employerId, string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<JobsDbContext>();
+        var company = Company.Found(Guid.CreateVersion7(), name, employerId, DateTimeOffset.UtcNow).Value;
+        jobs.Companies.Add(company);
+        await jobs.SaveChangesAsync();
+        return company.Id;
     }
 
     private HttpClient NewApiClient() => app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
 
-    private async Task<string> EmployerTokenAsync(WebSession employer)
+    private async Task<(string Token, string ClientId)> EmployerTokenAsync(WebSession employer)
     {
         var (clientId, secret) = await OAuth.CreateApiClientAsync(employer, "Matrix", [.. Marketplace.Testing.AllApiScopes.Names]);
         var token = await NewApiClient().RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
             Address = "/connect/token", ClientId = clientId, ClientSecret = secret, Scope = string.Join(' ', Marketplace.Testing.AllApiScopes.Names),
         });
-        return token.AccessToken ?? throw new InvalidOperationException(token.Error);
+        return (token.AccessToken ?? throw new InvalidOperationException(token.Error), clientId);
     }
 
     /// <summary>A user's token from the app client, asking for every API scope: the role policies must still hold.</summary>
@@ -209,12 +270,9 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
     {
         using var http = NewApiClient();
         http.SetBearerToken(employerToken);
-        using var published = await http.PostAsync("/api/v1/postings", new StringContent(PostingJson, System.Text.Encoding.UTF8, "application/json"));
+        using var published = await http.PostAsync("/api/v1/postings", new StringContent(NewPostingJson, System.Text.Encoding.UTF8, "application/json"));
         published.StatusCode.ShouldBe(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
         var body = await published.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("id").GetGuid(), body.GetProperty("version").GetUInt32());
     }
-
-    private static string EditJson(uint version) =>
-        PostingJson.TrimEnd().TrimEnd('}') + $",\"version\":{version}}}";
 }

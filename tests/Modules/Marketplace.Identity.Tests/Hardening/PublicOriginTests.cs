@@ -9,7 +9,8 @@ namespace Marketplace.Identity.Tests.Hardening;
 /// Links in mail and the token issuer come from the configured public origin (https://localhost here), never from the
 /// request: a client that sends a forged Host header (an attacker asking a reset for their victim) changes neither.
 /// </summary>
-public sealed class PublicOriginTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+[Collection(SharedIdentityApp.Name)]
+public sealed class PublicOriginTests(IdentityAppFactory app)
 {
     private const string Attacker = "https://attacker.example";
 

@@ -16,8 +16,12 @@ public interface IAccountStore
     /// <summary>Hashes the password and stores the account with its role; errors name "Email" or "Password".</summary>
     Task<Result<Account>> CreateAsync(NewAccount account, string password);
 
-    /// <summary>Spends what <see cref="CreateAsync"/> spends on hashing, so an answer about a registered address takes as long.</summary>
-    void HashPasswordForNothing(string password);
+    /// <summary>
+    /// Does all that <see cref="CreateAsync"/> and a confirmation token cost (validation, hashing, the inserts) for a
+    /// stand-in address, and undoes it inside the command's transaction: the sign-up of a registered address then does the
+    /// same work as a new one, so its answer takes as long.
+    /// </summary>
+    Task RehearseCreateAsync(NewAccount account, string password);
 
     /// <summary>
     /// Verifies the password even when the account is locked (the same cost either way). A wrong one counts toward the

@@ -54,7 +54,30 @@ internal sealed class AspNetIdentityAccountStore(
         return ToAccount(user)!;
     }
 
-    public void HashPasswordForNothing(string password) => users.PasswordHasher.HashPassword(new ApplicationUser(), password);
+    public async Task RehearseCreateAsync(NewAccount account, string password)
+    {
+        const string savepoint = "rehearsal";
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A rehearsal is undone inside the command's transaction; run it in a command.");
+        await transaction.CreateSavepointAsync(savepoint);
+        var created = await CreateAsync(account with { Email = $"{Guid.NewGuid():N}@rehearsal.invalid" }, password);
+        if (created.IsSuccess)
+        {
+            await CreateEmailConfirmationTokenAsync(created.Value.Id);
+        }
+
+        await transaction.RollbackToSavepointAsync(savepoint);
+        if (created.IsSuccess)
+        {
+            var standIn = created.Value.Id;
+            foreach (var entry in db.ChangeTracker.Entries()
+                         .Where(e => e.Entity is ApplicationUser u && u.Id == standIn || e.Entity is IdentityUserRole<Guid> r && r.UserId == standIn)
+                         .ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
 
     public async Task<PasswordCheck> CheckPasswordAsync(Guid id, string password)
     {

@@ -66,15 +66,16 @@ public sealed class SignUpHandler(IAccountStore accounts, ICompanyInvitations in
             return Result.Failure(errors);
         }
 
+        var role = kind == AccountKind.Employer ? Roles.Employer : Roles.JobSeeker;
+        var newAccount = new NewAccount(email, kind, role, kind == AccountKind.Employer ? company : null, invitationId, EmailConfirmed: false);
         if (await accounts.FindByEmailAsync(email) is { } existing)
         {
-            accounts.HashPasswordForNothing(command.Password!);
+            await accounts.RehearseCreateAsync(newAccount, command.Password!);
             await mail.SendAsync(AccountEmails.AlreadyRegistered(existing.Email, links.SignIn()), cancellationToken);
             return Result.Success();
         }
 
-        var role = kind == AccountKind.Employer ? Roles.Employer : Roles.JobSeeker;
-        var created = await accounts.CreateAsync(new NewAccount(email, kind, role, kind == AccountKind.Employer ? company : null, invitationId, EmailConfirmed: false), command.Password!);
+        var created = await accounts.CreateAsync(newAccount, command.Password!);
         if (created.IsFailure)
         {
             return created;

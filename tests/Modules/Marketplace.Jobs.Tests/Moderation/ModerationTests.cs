@@ -135,7 +135,7 @@ public sealed partial class ModerationTests(MailFixture fixture) : IClassFixture
     private static async Task<HttpResponseMessage> ReportAsync(HttpClient browser, Guid posting, string reason, string? details)
     {
         var page = await browser.GetStringAsync($"/Jobs/{posting}");
-        return await browser.PostAsync($"/Jobs/{posting}?handler=Report", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await browser.PostAsync($"/Jobs/{posting}/Report", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Report.Reason"] = reason,
             ["Report.Details"] = details ?? "",

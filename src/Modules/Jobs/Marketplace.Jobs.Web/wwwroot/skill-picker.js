@@ -2,7 +2,8 @@
 // taxonomy's names and aliases, and "More rows" without a round trip. Loaded as a file: the CSP allows no inline script.
 (function () {
   'use strict';
-  var endpoint = '/Jobs?handler=SkillSuggestions&text=';
+  // The profiles' picker asks the same endpoint, so a posting and a profile resolve what people type alike.
+  var endpoint = '/api/v1/skills/suggestions?limit=8&q=';
 
   function debounce(fn, ms) {
     var timer;
@@ -24,10 +25,10 @@
     if (typed.length < 1) { list.replaceChildren(); return; }
     fetch(endpoint + encodeURIComponent(typed), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.json() : []; })
-      .then(function (names) {
-        list.replaceChildren.apply(list, names.map(function (name) {
+      .then(function (suggestions) {
+        list.replaceChildren.apply(list, suggestions.map(function (suggestion) {
           var option = document.createElement('option');
-          option.value = before + name;
+          option.value = before + suggestion.skill.name;
           return option;
         }));
       })

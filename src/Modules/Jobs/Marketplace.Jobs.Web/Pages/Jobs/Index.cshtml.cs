@@ -1,6 +1,4 @@
-using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Jobs.Application.Search;
-using Marketplace.Jobs.Application.Skills;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,12 +46,5 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         }
 
         Results = results.Value;
-    }
-
-    /// <summary>The skill picker's suggestions (the small script of every skill field asks here): names for what was typed so far.</summary>
-    public async Task<IActionResult> OnGetSkillSuggestionsAsync(string? text, CancellationToken cancellationToken)
-    {
-        var suggestions = await sender.Send(new SuggestSkills(text), cancellationToken);
-        return new JsonResult(suggestions.IsSuccess ? suggestions.Value.Select(s => s.Name) : []);
     }
 }

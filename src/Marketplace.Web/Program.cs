@@ -46,8 +46,7 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 // Commands for deployment and demos: `migrate` applies every module's migrations (and Hangfire's schema) and exits;
-// `seed` does that and publishes the demo postings through the real commands, idempotently (demo accounts in Development
-// only); `create-admin` makes MARKETPLACE_ADMIN_EMAIL an admin with MARKETPLACE_ADMIN_PASSWORD.
+// `seed` does that, then seeds the demo accounts (in Development only) and the demo postings, idempotently; `create-admin` makes MARKETPLACE_ADMIN_EMAIL an admin with MARKETPLACE_ADMIN_PASSWORD.
 if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains("seed") || args.Contains("create-admin"))
 {
     await DatabaseMigrationHostedService.MigrateAsync(app.Services, CancellationToken.None);
@@ -55,8 +54,8 @@ if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains
     await using var identityScope = app.Services.CreateAsyncScope();
     if (args.Contains("seed"))
     {
-        await DemoData.SeedAsync(app.Services, app.Logger, CancellationToken.None);
         await IdentityModule.SeedAsync(identityScope.ServiceProvider, demoAccounts: true, Console.Out, CancellationToken.None);
+        await DemoData.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
         await DemoProfiles.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
     }
 

@@ -139,9 +139,17 @@ public sealed partial class MailDelivery(
 
     private MimeMessage ToMime(OutgoingMail mail)
     {
-        var (html, text) = MailLayout.Render(mail.Subject, protector.Unprotect(mail.ProtectedContent));
+        var content = protector.Unprotect(mail.ProtectedContent);
+        var (html, text) = MailLayout.Render(mail.Subject, content);
         var from = MailboxAddress.Parse(options.Value.From);
         var message = new MimeMessage { Subject = mail.Subject, MessageId = $"{mail.Id:N}@{from.Domain}" };
+        if (content.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail clients offer "unsubscribe" and POST "List-Unsubscribe=One-Click" to the link, without a browser.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(mail.Recipient));
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();

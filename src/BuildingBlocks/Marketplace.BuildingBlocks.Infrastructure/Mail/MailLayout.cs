@@ -5,7 +5,8 @@ using Marketplace.BuildingBlocks.Application.Mail;
 namespace Marketplace.BuildingBlocks.Infrastructure.Mail;
 
 /// <summary>What a stored message says, without its recipient and subject; stored encrypted, since links carry tokens.</summary>
-public sealed record MailContent(IReadOnlyList<string> Paragraphs, MailAction? Action, string? Note);
+public sealed record MailContent(
+    IReadOnlyList<string> Paragraphs, MailAction? Action, string? Note, IReadOnlyList<MailItem>? Items = null, string? UnsubscribeUrl = null);
 
 /// <summary>
 /// The one layout of every message: the same paragraphs, button and note as HTML (inline styles, as mail clients want
@@ -25,6 +26,17 @@ public static class MailLayout
             text.Append(paragraph).Append("\n\n");
         }
 
+        foreach (var item in content.Items ?? [])
+        {
+            text.Append("* ").Append(item.Title).Append('\n');
+            if (item.Detail is { Length: > 0 } detail)
+            {
+                text.Append("  ").Append(detail).Append('\n');
+            }
+
+            text.Append("  ").Append(item.Url).Append("\n\n");
+        }
+
         if (content.Action is { } action)
         {
             text.Append(action.Label).Append(":\n").Append(action.Url).Append("\n\n");
@@ -34,6 +46,11 @@ public static class MailLayout
         if (content.Note is { Length: > 0 } note)
         {
             text.Append(note).Append('\n');
+        }
+
+        if (content.UnsubscribeUrl is { } unsubscribe)
+        {
+            text.Append("Unsubscribe: ").Append(unsubscribe).Append('\n');
         }
 
         return text.Append(Product).Append('\n').ToString();
@@ -57,6 +74,24 @@ public static class MailLayout
             html.Append("<p style=\"").Append(paragraphStyle).Append("\">").Append(E(paragraph)).Append("</p>");
         }
 
+        if (content.Items is { Count: > 0 } items)
+        {
+            html.Append("<ul style=\"margin:0 0 16px;padding:0;list-style:none;\">");
+            foreach (var item in items)
+            {
+                html.Append("<li style=\"margin:0 0 14px;line-height:1.4;\"><a href=\"").Append(E(item.Url))
+                    .Append("\" style=\"color:#0b5cad;font-weight:600;text-decoration:none;\">").Append(E(item.Title)).Append("</a>");
+                if (item.Detail is { Length: > 0 } detail)
+                {
+                    html.Append("<br><span style=\"font-size:14px;color:#57606a;\">").Append(E(detail)).Append("</span>");
+                }
+
+                html.Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         if (content.Action is { } action)
         {
             var url = E(action.Url);
@@ -71,6 +106,12 @@ public static class MailLayout
         if (content.Note is { Length: > 0 } note)
         {
             html.Append("<p style=\"").Append(smallStyle).Append("\">").Append(E(note)).Append("</p>");
+        }
+
+        if (content.UnsubscribeUrl is { } unsubscribe)
+        {
+            html.Append("<p style=\"").Append(smallStyle).Append("\"><a href=\"").Append(E(unsubscribe))
+                .Append("\" style=\"color:#57606a;\">Unsubscribe</a> from these messages with one click; no sign-in needed.</p>");
         }
 
         return html.Append("<p style=\"").Append(smallStyle).Append("\">").Append(Product).Append("</p></div></body></html>").ToString();

@@ -46,10 +46,10 @@ public sealed partial class MailOutbox(MailContentProtector protector, TimeProvi
             throw new ArgumentException("A message needs a subject of at most 300 characters.", nameof(message));
         }
 
-        if (message.Action is { } action
-            && !(Uri.TryCreate(action.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+        var links = new[] { message.Action?.Url, message.UnsubscribeUrl }.Concat((message.Items ?? []).Select(i => i.Url));
+        if (links.Any(link => link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")))
         {
-            throw new ArgumentException($"The link of '{message.Subject}' must be an absolute http(s) URL built from the configured origin.", nameof(message));
+            throw new ArgumentException($"The links of '{message.Subject}' must be absolute http(s) URLs built from the configured origin.", nameof(message));
         }
 
         _pending.Add(message);
@@ -63,7 +63,7 @@ public sealed partial class MailOutbox(MailContentProtector protector, TimeProvi
         foreach (var message in _pending)
         {
             var id = Guid.CreateVersion7(now);
-            var content = protector.Protect(new MailContent(message.Paragraphs, message.Action, message.Note));
+            var content = protector.Protect(new MailContent(message.Paragraphs, message.Action, message.Note, message.Items, message.UnsubscribeUrl));
             await context.Database.ExecuteSqlRawAsync(Insert, [id, module, message.To.Trim(), message.Subject, content, now], cancellationToken);
             ids.Add(id);
         }

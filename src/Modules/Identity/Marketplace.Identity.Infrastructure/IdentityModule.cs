@@ -240,6 +240,7 @@ public static class IdentityModule
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<IAccountLinks>(sp => sp.GetRequiredService<AccountLinks>());
         services.AddSingleton<IAccountPageLinks>(sp => sp.GetRequiredService<AccountLinks>());
+        services.AddSingleton<IPublicLinks>(sp => sp.GetRequiredService<AccountLinks>());
         services.AddScoped<IApiClients, OpenIddictApiClients>();
         services.AddScoped<OpenIddictApiClients>();
         // Replaces the host's claims-only default: this one also knows the owner of a client-credentials token.

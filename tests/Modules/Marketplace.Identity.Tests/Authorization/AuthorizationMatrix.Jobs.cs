@@ -7,7 +7,7 @@ public static partial class AuthorizationMatrix
          "salary":{"min":60000,"max":80000,"currency":"EUR","period":"Year"},"skills":[{"skill":"csharp","minLevel":3,"weight":5}]}
         """;
 
-    /// <summary>Companies (pages) and postings (API): an employer touches only their own company's.</summary>
+    /// <summary>Companies, postings (pages and API), search, saved searches and moderation: an employer touches only their own company's.</summary>
     private static readonly Routes Jobs = new()
     {
         ["PAGE /Employer/Company"] = new("GET", "/Employer/Company", Credential.Cookie, EmployersOnly),
@@ -15,6 +15,54 @@ public static partial class AuthorizationMatrix
         ["PAGE POST /Employer/Company?handler=Invite"] = new("POST", "/Employer/Company?handler=Invite", Credential.Cookie, [S, F, F, A, N, F])
         {
             Form = new Dictionary<string, string> { ["Input.CompanyId"] = "{company}", ["Input.Email"] = "colleague.of.tenant.one@example.com" },
+        },
+
+        // The company's postings: the second employer's company does not have the first's posting.
+        ["PAGE /Employer/Postings"] = new("GET", "/Employer/Postings", Credential.Cookie, EmployersOnly),
+        ["PAGE /Employer/Postings/Index"] = new("GET", "/Employer/Postings/Index", Credential.Cookie, EmployersOnly),
+        ["PAGE /Employer/Postings/New"] = new("GET", "/Employer/Postings/New", Credential.Cookie, EmployersOnly),
+        ["PAGE /Employer/Postings/{id:guid}/Edit"] = new("GET", "/Employer/Postings/{posting}/Edit", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/New?handler=Save"] = new("POST", "/Employer/Postings/New?handler=Save", Credential.Cookie, EmployersOnly),
+        ["PAGE POST /Employer/Postings/New?handler=Publish"] = new("POST", "/Employer/Postings/New?handler=Publish", Credential.Cookie, EmployersOnly),
+        ["PAGE POST /Employer/Postings/New?handler=MoreRows"] = new("POST", "/Employer/Postings/New?handler=MoreRows", Credential.Cookie, EmployersOnly),
+        ["PAGE POST /Employer/Postings/New?handler=Preview"] = new("POST", "/Employer/Postings/New?handler=Preview", Credential.Cookie, EmployersOnly),
+        ["PAGE POST /Employer/Postings/Edit?handler=Save"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Save", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Edit?handler=Publish"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Publish", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Edit?handler=MoreRows"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=MoreRows", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Edit?handler=Preview"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Preview", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Index?handler=Act"] = new("POST", "/Employer/Postings?handler=Act", Credential.Cookie, [S, F, F, A, N, F])
+        {
+            Form = new Dictionary<string, string> { ["id"] = "{posting}", ["version"] = "0", ["action"] = "Renew" },
+        },
+
+        // The search and a posting's page are for everyone; reporting it needs a session; saved searches are the seeker's own.
+        ["PAGE /Jobs"] = new("GET", "/Jobs?q=backend", Credential.Cookie, Everyone),
+        ["PAGE /Jobs/Index"] = new("GET", "/Jobs/Index", Credential.Cookie, Everyone),
+        ["PAGE /Jobs/{id:guid}"] = new("GET", "/Jobs/{posting}", Credential.Cookie, Everyone),
+        ["PAGE /Jobs/{id:guid}/Report"] = new("GET", "/Jobs/{posting}/Report", Credential.Cookie, SignedIn),
+        ["PAGE POST /Jobs/Report"] = new("POST", "/Jobs/{posting}/Report", Credential.Cookie, SignedIn),
+        ["PAGE /Jobs/Saved"] = new("GET", "/Jobs/Saved", Credential.Cookie, JobSeekersOnly),
+        ["PAGE POST /Jobs/Saved?handler=Save"] = new("POST", "/Jobs/Saved?handler=Save", Credential.Cookie, JobSeekersOnly)
+        {
+            Form = new Dictionary<string, string> { ["q"] = "kubernetes", ["frequency"] = "Daily" },
+        },
+        // Another's saved search, or none, is not found: the ids here name none.
+        ["PAGE POST /Jobs/Saved?handler=Change"] = new("POST", "/Jobs/Saved?handler=Change", Credential.Cookie, [S, N, N, F, F, F])
+        {
+            Form = new Dictionary<string, string> { ["id"] = "0195a6f0-0000-7000-8000-000000000000", ["frequency"] = "Weekly" },
+        },
+        ["PAGE POST /Jobs/Saved?handler=Delete"] = new("POST", "/Jobs/Saved?handler=Delete", Credential.Cookie, [S, N, N, F, F, F])
+        {
+            Form = new Dictionary<string, string> { ["id"] = "0195a6f0-0000-7000-8000-000000000000" },
+        },
+        // The alert mail's link works without a session (the signed token is the proof); without a valid token it is refused.
+        ["PAGE /Jobs/Alerts/Unsubscribe"] = new("GET", "/Jobs/Alerts/Unsubscribe?token=forged", Credential.Cookie, Everyone),
+        ["PAGE POST /Jobs/Alerts/Unsubscribe"] = new("POST", "/Jobs/Alerts/Unsubscribe?token=forged", Credential.Cookie, [R, R, R, R, R, R]),
+
+        ["PAGE /Admin/Moderation"] = new("GET", "/Admin/Moderation", Credential.Cookie, AdminsOnly),
+        ["PAGE POST /Admin/Moderation?handler=Decide"] = new("POST", "/Admin/Moderation?handler=Decide", Credential.Cookie, AdminsOnly)
+        {
+            Form = new Dictionary<string, string> { ["postingId"] = "{posting}", ["decision"] = "Dismiss" },
         },
 
         ["GET /api/v1/postings/"] = new("GET", "/api/v1/postings", Credential.Bearer, SignedIn),

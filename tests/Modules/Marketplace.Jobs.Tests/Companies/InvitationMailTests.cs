@@ -15,29 +15,11 @@ using Xunit;
 
 namespace Marketplace.Jobs.Tests.Companies;
 
-/// <summary>A test database and SMTP server; each test starts the hosts it needs (none runs between tests).</summary>
-public sealed class InvitationMailFixture : MarketplaceFixture
-{
-    public TestSmtpServer Smtp { get; } = new();
-
-    public override AppOptions AppOptions => Options(new AppOptions { BackgroundServer = false, RelayAfterCommit = false, SendMailAfterCommit = false });
-
-    public AppOptions Options(AppOptions options) => options with
-    {
-        Settings = new Dictionary<string, string?>
-        {
-            ["Email:Host"] = "127.0.0.1",
-            ["Email:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Security"] = "None",
-        },
-    };
-}
-
 /// <summary>
 /// The Jobs module mails its own invitations through the durable mail block: stored with the invitation, sent by a
 /// Hangfire job once, with an HTML and a text part, and the raw token is stored nowhere in plain text.
 /// </summary>
-public sealed class InvitationMailTests(InvitationMailFixture fixture) : IClassFixture<InvitationMailFixture>, IAsyncLifetime
+public sealed class InvitationMailTests(MailFixture fixture) : IClassFixture<MailFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync();
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Marketplace.Identity.Infrastructure.Accounts;
 
 /// <summary>Links for account mail: paths from the app's routes on the configured <see cref="PublicOrigin"/>, never on the request's host.</summary>
-internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : IAccountLinks, IAccountPageLinks
+internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : IAccountLinks, IAccountPageLinks, IPublicLinks
 {
     public string ConfirmEmail(Guid userId, string token) => Page("/Account/ConfirmEmail", new { userId, token });
 
@@ -19,6 +19,6 @@ internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : I
 
     public string SignUpWithInvitation(string invitationToken) => Page("/Account/SignUp", new { invitation = invitationToken });
 
-    private string Page(string page, object? values) =>
+    public string Page(string page, object? values = null) =>
         origin.Link(links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No page {page} is mapped."));
 }

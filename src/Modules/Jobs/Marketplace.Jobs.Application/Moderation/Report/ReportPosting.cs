@@ -15,8 +15,8 @@ public sealed class ReportPostingValidator : AbstractValidator<ReportPosting>
 {
     public ReportPostingValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().IsEnumName(typeof(ReportReason), caseSensitive: false)
-            .WithMessage($"Choose what is wrong: {string.Join(", ", Enum.GetNames<ReportReason>())}.");
+        var choose = $"Choose what is wrong: {string.Join(", ", Enum.GetNames<ReportReason>())}.";
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(choose).IsEnumName(typeof(ReportReason), caseSensitive: false).WithMessage(choose);
         RuleFor(c => c.Details).MaximumLength(PostingReport.MaxDetailsLength);
     }
 }

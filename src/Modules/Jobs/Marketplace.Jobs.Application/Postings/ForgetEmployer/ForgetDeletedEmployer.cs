@@ -1,5 +1,7 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.Identity.Contracts;
+using Marketplace.Jobs.Application.Moderation;
+using Marketplace.Jobs.Application.SavedSearches;
 
 namespace Marketplace.Jobs.Application.Postings.ForgetEmployer;
 
@@ -12,4 +14,14 @@ public sealed class ForgetDeletedEmployer(IPostingRepository postings) : IIntegr
 {
     public Task HandleAsync(UserDeleted integrationEvent, CancellationToken cancellationToken) =>
         postings.ForgetEmployerAsync(integrationEvent.UserId, cancellationToken);
+}
+
+/// <summary>A deleted user's saved searches go, and the reports they filed no longer say who filed them.</summary>
+public sealed class ForgetDeletedSeeker(ISavedSearchRepository searches, IReportRepository reports) : IIntegrationEventHandler<UserDeleted>
+{
+    public async Task HandleAsync(UserDeleted integrationEvent, CancellationToken cancellationToken)
+    {
+        await searches.DeleteByUserAsync(integrationEvent.UserId, cancellationToken);
+        await reports.ForgetReporterAsync(integrationEvent.UserId, cancellationToken);
+    }
 }

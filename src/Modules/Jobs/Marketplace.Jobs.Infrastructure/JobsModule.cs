@@ -1,6 +1,9 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Contracts;
+using Marketplace.Jobs.Application.Applications;
+using Marketplace.Jobs.Application.Applications.PersonalData;
+using Marketplace.Jobs.Application.Applications.Templates;
 using Marketplace.Jobs.Application.Companies;
 using Marketplace.Jobs.Application.Moderation;
 using Marketplace.Jobs.Application.Moderation.Queue;
@@ -14,6 +17,7 @@ using Marketplace.Jobs.Application.Skills;
 using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Infrastructure.Alerts;
 using Marketplace.Jobs.Infrastructure.Persistence;
+using Marketplace.Jobs.Infrastructure.Persistence.Applications;
 using Marketplace.Jobs.Infrastructure.Search;
 using Marketplace.Jobs.Infrastructure.Skills;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +37,7 @@ public static class JobsModule
             new(ApiScopes.JobsRead, "Read job postings."),
             new(ApiScopes.JobsWrite, "Publish and edit your company's job postings.", Roles.Employer),
             new(ApiScopes.ApplicationsRead, "Read the applications to your company's postings.", Roles.Employer),
+            new(ApplicationsApi.WriteScope, "Move the applications to your company's postings through its pipeline.", Roles.Employer),
         ],
         Services = AddServices,
     };
@@ -49,7 +54,7 @@ public static class JobsModule
         services.AddScoped<ReportRepository>();
         services.AddScoped<IReportRepository>(sp => sp.GetRequiredService<ReportRepository>());
         services.AddScoped<IModerationReads>(sp => sp.GetRequiredService<ReportRepository>());
-        services.AddScoped<IApplicantCounts, ApplicantCounts>();
+        AddApplications(services);
         services.AddScoped<IPostingSearch, PostgresPostingSearch>();
         services.AddSingleton<JobsLinks>();
         services.AddScoped<PostingMail>();
@@ -62,5 +67,15 @@ public static class JobsModule
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyInvitations, CompanyInvitations>();
         services.AddScoped<IPersonalDataSource, JobsPersonalData>();
+    }
+
+    private static void AddApplications(IServiceCollection services)
+    {
+        services.AddScoped<ApplicationRepository>();
+        services.AddScoped<IApplicationRepository>(sp => sp.GetRequiredService<ApplicationRepository>());
+        services.AddScoped<IApplicantCounts>(sp => sp.GetRequiredService<ApplicationRepository>());
+        services.AddScoped<PipelineAccess>();
+        services.AddScoped<RejectionReasonOwner>();
+        services.AddScoped<IPersonalDataSource, ApplicationsPersonalData>();
     }
 }

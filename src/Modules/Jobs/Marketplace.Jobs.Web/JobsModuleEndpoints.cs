@@ -6,5 +6,9 @@ namespace Marketplace.Jobs.Web;
 
 public sealed class JobsModuleEndpoints : IModuleEndpoints
 {
-    public void Map(IEndpointRouteBuilder endpoints) => PostingsEndpoints.Map(endpoints);
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        PostingsEndpoints.Map(endpoints);
+        ApplicationsEndpoints.Map(endpoints);
+    }
 }

@@ -4,6 +4,7 @@ using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Identity.Contracts;
 using Marketplace.Profiles.Application.Import;
 using Marketplace.Profiles.Application.Profiles;
+using Marketplace.Profiles.Application.Profiles.Applicants;
 using Marketplace.Profiles.Application.Profiles.PersonalData;
 using Marketplace.Profiles.Application.Taxonomy;
 using Marketplace.Profiles.Contracts;
@@ -36,5 +37,6 @@ public static class ProfilesModule
         builder.Services.AddSingleton<ICvTextReader, CvTextReader>();
         builder.Services.AddSingleton<ICvReadingQuota, CvReadingQuota>();
         builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
+        builder.Services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
     }
 }

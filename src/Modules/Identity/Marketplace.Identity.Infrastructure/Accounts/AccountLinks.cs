@@ -19,6 +19,8 @@ internal sealed class AccountLinks(LinkGenerator links, PublicOrigin origin) : I
 
     public string SignUpWithInvitation(string invitationToken) => Page("/Account/SignUp", new { invitation = invitationToken });
 
+    public string ToPath(string pathAndQuery) => origin.Link(pathAndQuery);
+
     public string Page(string page, object? values = null) =>
         origin.Link(links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No page {page} is mapped."));
 }

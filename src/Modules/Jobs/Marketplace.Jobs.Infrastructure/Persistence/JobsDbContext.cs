@@ -1,10 +1,12 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Jobs.Domain.Applications;
 using Marketplace.Jobs.Domain.Companies;
 using Marketplace.Jobs.Domain.Moderation;
 using Marketplace.Jobs.Domain.Postings;
 using Marketplace.Jobs.Domain.SavedSearches;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace Marketplace.Jobs.Infrastructure.Persistence;
 
@@ -25,6 +27,10 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : Mod
 
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
 
+    public DbSet<JobApplication> Applications => Set<JobApplication>();
+
+    public DbSet<RejectionTemplates> RejectionTemplates => Set<RejectionTemplates>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PostingSearchColumns.Update(ChangeTracker);
@@ -34,7 +40,24 @@ public sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : Mod
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PostingSearchColumns.Update(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveOrConflictAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Two applications of one seeker to one posting at once (a double click) both pass the check and both insert: the
+    /// second is a change that lost a race, which the unit of work answers as a conflict.
+    /// </summary>
+    private async Task<int> SaveOrConflictAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException
+            && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_applications_posting_id_applicant_id" or "pk_rejection_templates" })
+        {
+            throw new DbUpdateConcurrencyException("The application was submitted by another request at the same time.", exception);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -82,6 +82,113 @@ namespace Marketplace.Jobs.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "jobs");
                 });
 
+            modelBuilder.Entity("Marketplace.Jobs.Domain.Applications.JobApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApplicantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CoverNote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("cover_note");
+
+                    b.Property<string>("CvText")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("cv_text");
+
+                    b.Property<string>("Match")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("match");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("Profile")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("_history")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<string>("_notes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("notes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("ApplicantId")
+                        .HasDatabaseName("ix_applications_applicant_id");
+
+                    b.HasIndex("PostingId", "ApplicantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_posting_id_applicant_id");
+
+                    b.HasIndex("PostingId", "Stage", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_posting_id_stage_submitted_at");
+
+                    b.ToTable("applications", "jobs");
+                });
+
+            modelBuilder.Entity("Marketplace.Jobs.Domain.Applications.RejectionTemplates", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("_items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rejection_templates");
+
+                    b.ToTable("rejection_templates", "jobs");
+                });
+
             modelBuilder.Entity("Marketplace.Jobs.Domain.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3,6 +3,7 @@ using Marketplace.BuildingBlocks.Web;
 using Marketplace.Courses.Infrastructure;
 using Marketplace.Identity.Infrastructure;
 using Marketplace.Jobs.Infrastructure;
+using Marketplace.Matching.Infrastructure;
 using Marketplace.Profiles.Infrastructure;
 
 namespace Marketplace.Web.Hosting;
@@ -18,6 +19,7 @@ public static class HostModules
         ProfilesModule.Descriptor,
         JobsModule.Descriptor,
         CoursesModule.Descriptor,
+        MatchingModule.Descriptor,
         IdentityModule.Descriptor,
     ];
 

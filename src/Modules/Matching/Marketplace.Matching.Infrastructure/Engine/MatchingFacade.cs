@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Infrastructure.Persistence;
+using Marketplace.Matching.Infrastructure.Persistence.Configurations;
+using Marketplace.Skills.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Matching.Infrastructure.Engine;
+
+/// <summary>The facade over the stored lists and the engine (see <see cref="IMatchingFacade"/>).</summary>
+internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine engine) : IMatchingFacade
+{
+    public async Task<RankedPage<ProfileMatchView>> MatchesOfProfileAsync(Guid profileId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        (page, pageSize) = Bounded(page, pageSize);
+        var view = await engine.ViewAsync(cancellationToken);
+        string id = profileId.ToString();
+        if (view.Profiles.TryGetValue(id, out var projection) && !projection.IsCandidate)
+        {
+            // Not in the candidates' index, so not stored: matched live against the open postings.
+            var profile = projection.ToEngine(view.Taxonomy);
+            var scorer = new Scorer(view.Taxonomy);
+            var top = view.OpenPostings.TopK(profile, engine.PostingsPerProfile);
+            var items = top.Select((m, i) => (Rank: i + 1, Match: m)).Skip((page - 1) * pageSize).Take(pageSize)
+                .Where(x => view.Postings.ContainsKey(x.Match.Id))
+                .Select(x =>
+                {
+                    var posting = view.Postings[x.Match.Id];
+                    var e = scorer.Explain(profile, posting.ToEngine(view.Taxonomy));
+                    return new ProfileMatchView(x.Rank, posting.Id, posting.Title, posting.Company, Math.Round(x.Match.Score, 1), Explanations.Parts(e), Explanations.Summary(e));
+                }).ToList();
+            return new RankedPage<ProfileMatchView>(items, page, pageSize, top.Count);
+        }
+
+        var total = await context.ProfileMatches.CountAsync(m => m.ProfileId == profileId, cancellationToken);
+        var rows = await (from m in context.ProfileMatches.AsNoTracking()
+                          join p in context.Postings.AsNoTracking() on m.PostingId equals p.Id
+                          where m.ProfileId == profileId
+                          orderby m.Rank
+                          select new { m.Rank, m.PostingId, p.Title, p.Company, m.Score, m.Parts, m.Summary })
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new RankedPage<ProfileMatchView>(
+            [.. rows.Select(r => new ProfileMatchView(r.Rank, r.PostingId, r.Title, r.Company, Math.Round(r.Score, 1), PartsOf(r.Parts), SummaryOf(r.Summary)))],
+            page, pageSize, total);
+    }
+
+    public async Task<CandidatesResult> CandidatesOfPostingAsync(Guid postingId, CandidateRanking? ranking, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        (page, pageSize) = Bounded(page, pageSize);
+        var view = await engine.ViewAsync(cancellationToken);
+        if (!view.Postings.TryGetValue(postingId.ToString(), out var projection)) return new CandidatesResult(null, MatchingProblem.UnknownPosting, "postingId: matching does not know this posting.");
+        if (ranking is null)
+        {
+            var total = await context.PostingCandidates.CountAsync(m => m.PostingId == postingId, cancellationToken);
+            var rows = await context.PostingCandidates.AsNoTracking().Where(m => m.PostingId == postingId).OrderBy(m => m.Rank)
+                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            return new CandidatesResult(new RankedPage<CandidateView>(
+                [.. rows.Select(r => new CandidateView(r.Rank, r.ProfileId, Math.Round(r.Score, 1), PartsOf(r.Parts), SummaryOf(r.Summary)))], page, pageSize, total));
+        }
+
+        if (!projection.IsOpen) return new CandidatesResult(new RankedPage<CandidateView>([], page, pageSize, 0));
+        Posting ranked;
+        try
+        {
+            ranked = new RankingOverrides(ranking.Weights, ranking.Dealbreakers).ApplyTo(projection.ToEngine(view.Taxonomy));
+        }
+        catch (ArgumentException problem)
+        {
+            return new CandidatesResult(null, MatchingProblem.InvalidRanking, $"ranking: {problem.Message}");
+        }
+
+        // The employer's ranking is one engine query: the exact top of the re-weighted posting.
+        var top = view.Candidates.TopK(ranked, engine.CandidatesPerPosting);
+        var scorer = new Scorer(view.Taxonomy);
+        var items = top.Select((m, i) => (Rank: i + 1, Match: m)).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => (x.Rank, x.Match, Profile: view.ProfileOf(x.Match.Id)))
+            .Where(x => x.Profile is not null)
+            .Select(x =>
+            {
+                var e = scorer.Explain(x.Profile!, ranked);
+                return new CandidateView(x.Rank, Guid.Parse(x.Match.Id), Math.Round(x.Match.Score, 1), Explanations.Parts(e), Explanations.Summary(e));
+            }).ToList();
+        return new CandidatesResult(new RankedPage<CandidateView>(items, page, pageSize, top.Count));
+    }
+
+    public async Task<ExplainedMatch?> ExplainAsync(Guid profileId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var view = await engine.ViewAsync(cancellationToken);
+        if (view.ProfileOf(profileId.ToString()) is not { } profile || view.PostingOf(postingId.ToString()) is not { } posting) return null;
+        return Explanations.Whole(profileId, postingId, new Scorer(view.Taxonomy).Explain(profile, posting));
+    }
+
+    public async Task<IReadOnlyList<SkillGapView>?> GapsAsync(Guid profileId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var view = await engine.ViewAsync(cancellationToken);
+        if (view.ProfileOf(profileId.ToString()) is not { } profile || view.PostingOf(postingId.ToString()) is not { } posting) return null;
+        var e = new Scorer(view.Taxonomy).Explain(profile, posting);
+        return [.. e.Skills.Where(v => v.Credit < 1)
+            .OrderByDescending(v => v.Dealbreaker && v.Excludes).ThenByDescending(v => v.Weight * (1 - v.Credit)).ThenBy(v => v.SkillId, StringComparer.Ordinal)
+            .Select(v => new SkillGapView(v.SkillId, v.SkillName, v.Required, v.MinLevel, v.Weight, Math.Round(v.Credit, 3), v.Dealbreaker))];
+    }
+
+    private static (int Page, int PageSize) Bounded(int page, int pageSize) => (Math.Clamp(page, 1, 1_000), Math.Clamp(pageSize, 1, 100));
+
+    private static IReadOnlyList<MatchPartView> PartsOf(string json) => JsonSerializer.Deserialize<List<MatchPartView>>(json, Json.Options) ?? [];
+
+    private static MatchSummary SummaryOf(string json) => JsonSerializer.Deserialize<MatchSummary>(json, Json.Options) ?? new([], [], [], [], []);
+}

@@ -1,0 +1,40 @@
+using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Matching.Application.Projections;
+using Marketplace.Matching.Application.Rematching;
+using Marketplace.Matching.Application.Storing;
+using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Infrastructure.Engine;
+using Marketplace.Matching.Infrastructure.Persistence;
+using Marketplace.Matching.Infrastructure.Rematching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Marketplace.Matching.Infrastructure;
+
+public static class MatchingModule
+{
+    public static ModuleDescriptor Descriptor { get; } = new()
+    {
+        Title = "Matching",
+        Schema = MatchingDbContext.SchemaName,
+        DbContext = typeof(MatchingDbContext),
+        Services = AddServices,
+    };
+
+    public static string Name => Descriptor.Name;
+
+    private static void AddServices(IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(MatchingEngineOptions.Section).Get<MatchingEngineOptions>() ?? new();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<MatchingEngine>();
+        builder.Services.AddHostedService<MatchingEngineService>();
+        builder.Services.AddHostedService<NightlyRematchScheduler>();
+        builder.Services.AddScoped<IProjectionStore, ProjectionStore>();
+        builder.Services.AddScoped<IMatchStore, MatchStore>();
+        builder.Services.AddScoped<IMatchingFacade, MatchingFacade>();
+        builder.Services.AddScoped<IRematchRuns, RematchRuns>();
+        builder.Services.AddScoped<FullRematch>();
+    }
+}

@@ -1,0 +1,48 @@
+using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Matching.Domain.Projections;
+using Marketplace.Matching.Domain.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Marketplace.Matching.Infrastructure.Persistence;
+
+public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "matching";
+
+    /// <summary>The change feed: one sequence for both projections, so a position orders profile and posting changes alike.</summary>
+    public const string ChangeFeedSequence = "change_feed";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<ProfileProjection> Profiles => Set<ProfileProjection>();
+
+    public DbSet<PostingProjection> Postings => Set<PostingProjection>();
+
+    public DbSet<StoredProfileMatch> ProfileMatches => Set<StoredProfileMatch>();
+
+    public DbSet<StoredCandidate> PostingCandidates => Set<StoredCandidate>();
+
+    public DbSet<FeedState> FeedState => Set<FeedState>();
+
+    public DbSet<RematchRun> RematchRuns => Set<RematchRun>();
+
+    public DbSet<RematchBatch> RematchBatches => Set<RematchBatch>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasSequence<long>(ChangeFeedSequence);
+    }
+}
+
+/// <summary>For `dotnet ef migrations add`: builds the model without a host or a database.</summary>
+public sealed class MatchingDbContextDesignTimeFactory : IDesignTimeDbContextFactory<MatchingDbContext>
+{
+    public MatchingDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<MatchingDbContext>();
+        options.UseModuleDatabase("Host=localhost", MatchingDbContext.SchemaName);
+        return new MatchingDbContext(options.Options);
+    }
+}

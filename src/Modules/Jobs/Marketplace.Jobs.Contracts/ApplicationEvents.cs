@@ -6,14 +6,17 @@ namespace Marketplace.Jobs.Contracts;
 /// A seeker applied to a posting. <see cref="MatchScore"/> is the score matching gave when they applied (null while
 /// matching has none): with the stage changes that follow, what ranking learns from.
 /// </summary>
+[IntegrationEvent("jobs.application-submitted")]
 public sealed record ApplicationSubmitted(
     Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, Guid PostingId, Guid? CompanyId, Guid ApplicantId, decimal? MatchScore) : IIntegrationEvent;
 
 /// <summary>The company moved an application from one stage to another (Applied, Screening, Interview, Offer, Hired, Rejected).</summary>
+[IntegrationEvent("jobs.application-stage-changed")]
 public sealed record ApplicationStageChanged(
     Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, Guid PostingId, Guid? CompanyId, string From, string To, int Revision) : IIntegrationEvent;
 
 /// <summary>The applicant withdrew their application at <see cref="FromStage"/>.</summary>
+[IntegrationEvent("jobs.application-withdrawn")]
 public sealed record ApplicationWithdrawn(
     Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, Guid PostingId, Guid? CompanyId, string FromStage) : IIntegrationEvent;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Contracts;
@@ -205,7 +206,7 @@ public static class JobsDemoData
             var publication = new PostingPublished(Guid.CreateVersion7(at), at, snapshot);
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(publication.EventId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(EventTypeName.Of(typeof(PostingPublished)), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(IntegrationEventAttribute.NameOf(typeof(PostingPublished))!, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(JsonSerializer.Serialize(publication, EventJson), NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
         }

@@ -10,6 +10,7 @@ namespace Marketplace.Matching.Application.Projections;
 /// Keeps matching's projection of a posting from the snapshot every posting event carries, newest revision only. A posting whose
 /// status is not Published (closed, expired, on hold) stays projected but leaves every list.
 /// </summary>
+[IntegrationEventHandler("matching.project-posting")]
 public sealed class ProjectPosting(IProjectionStore store, IIntegrationEventPublisher events, TimeProvider clock)
     : IIntegrationEventHandler<PostingPublished>, IIntegrationEventHandler<PostingChanged>, IIntegrationEventHandler<PostingClosed>
 {

@@ -11,6 +11,7 @@ namespace Marketplace.Matching.Application.Projections;
 /// a tombstone once it is removed. An applied change is announced (<see cref="MatchInputsChanged"/>) so that, after commit,
 /// the lists it changes are stored.
 /// </summary>
+[IntegrationEventHandler("matching.project-profile")]
 public sealed class ProjectProfile(IProjectionStore store, IIntegrationEventPublisher events, TimeProvider clock)
     : IIntegrationEventHandler<ProfileChanged>, IIntegrationEventHandler<ProfileRemoved>
 {

@@ -15,6 +15,7 @@ public interface IMatchStore
 /// The incremental matching: runs (as a Hangfire delivery job) after a projection change committed, and stores the lists it
 /// changed. A redelivery finds nothing new to store.
 /// </summary>
+[IntegrationEventHandler("matching.store-changed-matches")]
 public sealed class StoreChangedMatches(IMatchStore store) : IIntegrationEventHandler<MatchInputsChanged>
 {
     public Task HandleAsync(MatchInputsChanged integrationEvent, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ namespace Marketplace.Jobs.Application.Applications.ForgetApplicant;
 /// A seeker deleted their account: their applications stay for the companies as "deleted applicant" with their stages,
 /// and lose everything personal. Safe to run twice.
 /// </summary>
+[IntegrationEventHandler("jobs.forget-deleted-applicant")]
 public sealed class ForgetDeletedApplicant(IApplicationRepository applications, TimeProvider clock) : IIntegrationEventHandler<UserDeleted>
 {
     public async Task HandleAsync(UserDeleted integrationEvent, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public sealed class ForgetDeletedEmployer(IPostingRepository postings) : IIntegr
 }
 
 /// <summary>A deleted user's saved searches go, and the reports they filed no longer say who filed them.</summary>
+[IntegrationEventHandler("jobs.forget-deleted-seeker")]
 public sealed class ForgetDeletedSeeker(ISavedSearchRepository searches, IReportRepository reports) : IIntegrationEventHandler<UserDeleted>
 {
     public async Task HandleAsync(UserDeleted integrationEvent, CancellationToken cancellationToken)

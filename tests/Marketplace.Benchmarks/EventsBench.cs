@@ -57,7 +57,8 @@ public static class EventsBench
             },
         });
         _ = app.Server;
-        using var employer = app.CreateEmployerClient();
+        using var employer = app.CreateClient();
+        employer.DefaultRequestHeaders.Authorization = new("Bearer", await app.EmployerTokenWithScopesAsync("jobs:read", "jobs:write"));
         Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; {workers} Hangfire workers, {publishers} publishers");
 
         // Warm-up: JIT, pools, EF's model and the first Hangfire fetches.

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Infrastructure.Persistence;
 using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -227,8 +229,8 @@ public sealed class PostingsApiTests(MarketplaceFixture fixture) : IClassFixture
         closed.GetProperty("status").GetString().ShouldBe("Closed");
         closed.GetProperty("closingReason").GetString().ShouldBe("Filled");
 
-        (await EventTypesAsync(id)).ShouldBe(["PostingPublished", "PostingChanged", "PostingClosed"]);
-        var closing = await PayloadAsync(id, "PostingClosed");
+        (await EventTypesAsync(id)).ShouldBe(["jobs.posting-published", "jobs.posting-changed", "jobs.posting-closed"]);
+        var closing = await PayloadAsync<PostingClosed>(id);
         closing.GetProperty("reason").GetString().ShouldBe("Filled");
         var posting = closing.GetProperty("posting");
         posting.GetProperty("status").GetString().ShouldBe("Closed");
@@ -248,7 +250,7 @@ public sealed class PostingsApiTests(MarketplaceFixture fixture) : IClassFixture
         request["skills"] = new[] { PostingRequests.Skill("Kubernetes", minLevel: 4, weight: 9, dealbreaker: true), PostingRequests.Skill("terraform", required: false) };
         var created = await _client.PublishAsync(request);
 
-        var posting = (await PayloadAsync(created.GetProperty("id").GetGuid(), "PostingPublished")).GetProperty("posting");
+        var posting = (await PayloadAsync<PostingPublished>(created.GetProperty("id").GetGuid())).GetProperty("posting");
 
         posting.GetProperty("workMode").GetString().ShouldBe("Remote");
         posting.GetProperty("acceptedCountries").EnumerateArray().Select(c => c.GetString()).ShouldBe(["DE", "NL"]);
@@ -297,12 +299,13 @@ public sealed class PostingsApiTests(MarketplaceFixture fixture) : IClassFixture
     private Task<List<string>> EventTypesAsync(Guid postingId) => fixture.App.InScopeAsync(async services =>
         (await services.GetRequiredService<JobsDbContext>().OutboxMessages.AsNoTracking().OrderBy(m => m.OccurredAt).ToListAsync())
             .Where(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("posting").GetProperty("postingId").GetGuid() == postingId)
-            .Select(m => m.Type.Split(',')[0].Split('.')[^1])
+            .Select(m => m.Type)
             .ToList());
 
-    private async Task<JsonElement> PayloadAsync(Guid postingId, string type) => await fixture.App.InScopeAsync(async services =>
+    /// <summary>The payload of the posting's event stored under the name <typeparamref name="TEvent"/>'s attribute gives.</summary>
+    private async Task<JsonElement> PayloadAsync<TEvent>(Guid postingId) => await fixture.App.InScopeAsync(async services =>
         (await services.GetRequiredService<JobsDbContext>().OutboxMessages.AsNoTracking().ToListAsync())
-            .Where(m => m.Type.Split(',')[0].EndsWith("." + type, StringComparison.Ordinal))
+            .Where(m => m.Type == IntegrationEventAttribute.NameOf(typeof(TEvent)))
             .Select(m => JsonDocument.Parse(m.Payload).RootElement)
             .Single(p => p.GetProperty("posting").GetProperty("postingId").GetGuid() == postingId));
 

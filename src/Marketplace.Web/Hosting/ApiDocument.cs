@@ -152,14 +152,13 @@ internal sealed class DescribeOperationSecurity(
             Add(operation, "415", "The request body is not application/json.", nameof(ProblemDetails), document);
         }
 
-        if (metadata.OfType<IAllowAnonymous>().Any())
-        {
-            return;
-        }
-
-        var policy = await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>());
+        var policy = metadata.OfType<IAllowAnonymous>().Any()
+            ? null
+            : await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>());
         if (policy is null)
         {
+            // Open to anyone, said so: one requirement naming no scheme, so a client (and the linter) need not guess.
+            operation.Security = [new OpenApiSecurityRequirement()];
             return;
         }
 

@@ -11,7 +11,7 @@ namespace Marketplace.EndToEndTests;
 /// The real host listening on a real socket (Kestrel on a free port) over a fresh database, an in-process SMTP server,
 /// and Debian's Chromium driven by Playwright (no downloaded browser).
 /// </summary>
-public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
     private IPlaywright? _playwright;
@@ -60,12 +60,16 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:ConnectionString", _database!.ConnectionString);
-        builder.UseSetting("BackgroundJobs:ServerEnabled", "false");
+        builder.UseSetting("BackgroundJobs:ServerEnabled", BackgroundServer ? "true" : "false");
+        builder.UseSetting("BackgroundJobs:QueuePollIntervalMs", "200");
         builder.UseSetting("Email:Host", "127.0.0.1");
         builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");
         builder.UseSetting("PublicOrigin", BaseUrl);
     }
+
+    /// <summary>Whether the host runs a Hangfire server (journeys whose pages wait on background work).</summary>
+    protected virtual bool BackgroundServer => false;
 
     private static int FreePort()
     {

@@ -50,6 +50,7 @@ public static class JobsModule
         services.AddScoped<IPostingSearch, PostgresPostingSearch>();
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyInvitations, CompanyInvitations>();
+        services.AddScoped<IPostingDirectory, Application.Postings.Get.PostingDirectory>();
         services.AddScoped<IPersonalDataSource, JobsPersonalData>();
     }
 }

@@ -36,5 +36,6 @@ public static class ProfilesModule
         builder.Services.AddSingleton<ICvTextReader, CvTextReader>();
         builder.Services.AddSingleton<ICvReadingQuota, CvReadingQuota>();
         builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
+        builder.Services.AddScoped<ISeekerProfiles, Application.Profiles.Get.SeekerProfiles>();
     }
 }

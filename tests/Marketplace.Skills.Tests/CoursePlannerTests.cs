@@ -42,6 +42,41 @@ public sealed class CoursePlannerTests
         plan.ProjectedScore.ShouldBeGreaterThan(plan.ScoreBefore);
         plan.ProjectedScore.ShouldBe(new Scorer(TestTaxonomy.Value).Score(
             new Profile("p", [new("csharp", 4), new("postgresql", 4), new("kafka", 3), new("kubernetes", 3)]), Posting), 1e-9);
+        plan.Courses.Select(c => c.HoursSoFar).ShouldBe([10, 70, 78]);
+        plan.Courses[0].ScoreAfter.ShouldBe(new Scorer(TestTaxonomy.Value).Score(new Profile("p", [new("csharp", 2), new("postgresql", 3)]), Posting), 1e-9);
+        plan.Courses[^1].ScoreAfter.ShouldBe(plan.ProjectedScore);
+        plan.Options.Single(o => o.Gap.SkillId == "csharp").Courses.Select(c => c.Id).ShouldBe(["csharp-deep", "backend-bundle"]);
+        plan.Options.Single(o => o.Gap.SkillId == "kafka").Courses.Select(c => c.Id).ShouldBe(["backend-bundle"]);
+        (plan.ExcludedBefore, plan.ExcludedAfter).ShouldBe((false, false));
+    }
+
+    [Fact]
+    public void A_plan_that_teaches_a_dealbreaker_lifts_the_exclusion()
+    {
+        var posting = new Posting("j", [new("kafka", 3, 1, Dealbreaker: true), new("csharp", 3)], []);
+        var plan = Planner.Plan(new Profile("p", [new("csharp", 4)]), posting, [C("kafka", 12, 90, ("kafka", 3))]);
+        (plan.ExcludedBefore, plan.ExcludedAfter).ShouldBe((true, false));
+        plan.Gaps.ShouldHaveSingleItem().Dealbreaker.ShouldBeTrue();
+        Planner.Plan(new Profile("p", [new("csharp", 4)]), posting, []).ExcludedAfter.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Skills_worth_learning_are_ranked_by_what_they_add_across_postings()
+    {
+        Posting[] postings =
+        [
+            new("a", [new("kafka", 3), new("csharp", 3)], []),
+            new("b", [new("kafka", 4), new("docker", 3)], []),
+            new("c", [new("kubernetes", 2, 1, Dealbreaker: true)], [new("kafka", 2)]),
+        ];
+        var worth = Planner.SkillsWorthLearning(new Profile("p", [new("csharp", 5)]), postings);
+        worth.Select(w => w.SkillId).ShouldBe(["kubernetes", "kafka", "docker"]);
+        worth[0].ShouldBe(new SkillWorth("kubernetes", "Kubernetes", 2, 70, 1, 1));
+        var kafka = worth[1];
+        (kafka.Level, kafka.Postings, kafka.Unblocks).ShouldBe((4, 3, 0));
+        // Kafka at level 4 fills half of a and of b (35 points each) and c's only nice-to-have (10).
+        kafka.TotalGain.ShouldBe(80, 1e-9);
+        worth[2].TotalGain.ShouldBe(35, 1e-9);
     }
 
     [Fact]
@@ -62,6 +97,23 @@ public sealed class CoursePlannerTests
     }
 
     [Fact]
+    public void The_gain_of_a_skill_worth_learning_is_the_rescored_difference()
+    {
+        Gen.Select(Generators.Profile, Generators.Posting.Array[1, 5]).Sample((mp, mjs) =>
+        {
+            var profile = mp("p");
+            var postings = mjs.Select((f, i) => f($"j{i}")).ToArray();
+            var scorer = new Scorer(TestTaxonomy.Value);
+            foreach (var w in Planner.SkillsWorthLearning(profile, postings))
+            {
+                var learned = profile.WithSkills([new ProfileSkill(w.SkillId, w.Level)]);
+                w.TotalGain.ShouldBe(postings.Sum(j => Math.Max(0, scorer.Score(learned, j) - scorer.Score(profile, j))), 1e-6);
+                (w.Postings > 0 || w.Unblocks > 0).ShouldBeTrue();
+            }
+        }, iter: 500);
+    }
+
+    [Fact]
     public void A_bad_course_is_rejected_clearly() =>
         Should.Throw<ArgumentException>(() => Planner.Plan(new Profile("p", []), Posting, [C("x", -1, 0)])).Message.ShouldBe("course 'x': hours must be zero or more");
 
@@ -75,6 +127,20 @@ public sealed class CoursePlannerTests
             var catalog = courses.Select((c, i) => C($"c{i}", c.h, c.p, c.t)).ToArray();
             var plan = Planner.Plan(mp("p"), mj("j"), catalog);
             plan.ProjectedScore.ShouldBeGreaterThanOrEqualTo(plan.ScoreBefore);
+            double previous = plan.ScoreBefore, hours = 0;
+            foreach (var step in plan.Courses)
+            {
+                step.ScoreAfter.ShouldBeGreaterThanOrEqualTo(previous);
+                (hours += step.Course.Hours).ShouldBe(step.HoursSoFar);
+                previous = step.ScoreAfter;
+            }
+            foreach (var options in plan.Options)
+            {
+                options.Courses.ShouldAllBe(c => c.Teaches.Any(t => t.SkillId == options.Gap.SkillId && t.UpToLevel >= options.Gap.MinLevel));
+                options.Courses.Select(c => c.Hours).ShouldBeInOrder();
+            }
+            foreach (var g in plan.Unclosed) plan.Options.Where(o => o.Gap == g).ShouldAllBe(o => o.Courses.Count == 0);
+            if (plan.ExcludedBefore == false) plan.ExcludedAfter.ShouldBeFalse();
             foreach (var pc in plan.Courses)
             {
                 pc.Closes.ShouldNotBeEmpty();

@@ -77,7 +77,7 @@ internal sealed class DescribeSecurity(IOptionsMonitor<OpenIddictServerOptions> 
                 ClientCredentials = new OpenApiOAuthFlow
                 {
                     TokenUrl = new Uri("/connect/token", UriKind.Relative),
-                    Scopes = Describe(scopes.Where(apiScopes.IsDeclared), descriptions),
+                    Scopes = Describe(scopes.Intersect(apiScopes.ForApiClients().Select(s => s.Name)), descriptions),
                 },
                 AuthorizationCode = new OpenApiOAuthFlow
                 {

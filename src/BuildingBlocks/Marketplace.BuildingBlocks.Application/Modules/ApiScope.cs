@@ -13,6 +13,9 @@ public sealed record ApiScope(string Name, string Description, string? RequiredR
     public string Policy => PolicyPrefix + Name;
 
     public static string PolicyFor(string scope) => PolicyPrefix + scope;
+
+    /// <summary>API clients belong to employers: a scope that needs another role would give their tokens nothing.</summary>
+    public bool OpenToApiClients => RequiredRole is null or Roles.Employer;
 }
 
 /// <summary>Every API scope the composed modules declare, in declaration order.</summary>
@@ -21,4 +24,10 @@ public interface IApiScopes
     IReadOnlyList<ApiScope> All { get; }
 
     bool IsDeclared(string scope);
+}
+
+public static class ApiScopesExtensions
+{
+    /// <summary>The scopes an employer's API client may be given (client credentials).</summary>
+    public static IEnumerable<ApiScope> ForApiClients(this IApiScopes scopes) => scopes.All.Where(s => s.OpenToApiClients);
 }

@@ -10,55 +10,45 @@ namespace Marketplace.Skills.Matching;
 // the profile's own, checks those with their exact non-skill points, and hands the survivors on. The sums are zeroed on the way.
 internal static class DenseScan
 {
+
+    // Not inlined: the hot loops keep their registers to themselves.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Accumulate(ProfileSegment segment, int block, ScanPosting posting, SegmentTables tables, ushort[] acc, ushort[] met)
     {
-        int baseSlot = block << ProfileSegment.BlockBits, stride = segment.Blocks + 1;
+        int stride = segment.Blocks + 1;
         ref ushort accRef = ref MemoryMarshal.GetArrayDataReference(acc);
-        ref int slotRef = ref MemoryMarshal.GetArrayDataReference(segment.ListSlot);
+        ref uint entryRef = ref MemoryMarshal.GetArrayDataReference(segment.ListEntry);
         for (int t = 0; t < posting.Terms; t++)
         {
             int skill = posting.Skill[t];
             int start = segment.BlockStart[skill * stride + block], end = segment.BlockStart[skill * stride + block + 1];
             if (start == end) continue;
-            // Slots and codes are valid by construction (a slot of this block, a code of this skill's table): no bounds checks in the
-            // loops that carry the work.
+            // An entry's slot in the block and its code are valid by construction: no bounds checks in the loop that carries the work.
             ref ushort unitsRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tables.Units), tables.Offset[t]);
-            if (segment.ListCode is { } codes)
+            for (int e = start; e < end; e++)
             {
-                ref byte codeRef = ref MemoryMarshal.GetArrayDataReference(codes);
-                for (int e = start; e < end; e++)
-                {
-                    ref ushort a = ref Unsafe.Add(ref accRef, Unsafe.Add(ref slotRef, e) - baseSlot);
-                    a = (ushort)(a + Unsafe.Add(ref unitsRef, Unsafe.Add(ref codeRef, e)));
-                }
-            }
-            else
-            {
-                ref ushort codeRef = ref MemoryMarshal.GetArrayDataReference(segment.ListWideCode!);
-                for (int e = start; e < end; e++)
-                {
-                    ref ushort a = ref Unsafe.Add(ref accRef, Unsafe.Add(ref slotRef, e) - baseSlot);
-                    a = (ushort)(a + Unsafe.Add(ref unitsRef, Unsafe.Add(ref codeRef, e)));
-                }
+                uint entry = Unsafe.Add(ref entryRef, e);
+                ref ushort a = ref Unsafe.Add(ref accRef, (int)(entry & (ProfileSegment.BlockSize - 1)));
+                a = (ushort)(a + Unsafe.Add(ref unitsRef, (int)(entry >> ProfileSegment.BlockBits)));
             }
             if (!posting.Dealbreaker[t]) continue;
             var meets = tables.MeetsTable;
             int offset = tables.Offset[t];
             for (int e = start; e < end; e++)
-                met[segment.ListSlot[e] - baseSlot] += meets[offset + (segment.ListCode is { } narrow ? narrow[e] : segment.ListWideCode![e])];
+            {
+                uint entry = segment.ListEntry[e];
+                met[entry & (ProfileSegment.BlockSize - 1)] += meets[offset + (int)(entry >> ProfileSegment.BlockBits)];
+            }
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Scan(ProfileSegment segment, int block, ScanPosting posting, SegmentTables tables, ushort[] acc, ushort[] met,
-        ulong[]? removed, PostingCandidates? forPosting, int segmentIndex, ProfileCandidates? forProfiles, int postingIndex)
+        ulong[]? removed, PostingCandidates? forPosting, int segmentIndex, ProfileSide? forProfiles, int postingIndex)
     {
-        int baseSlot = block << ProfileSegment.BlockBits;
-        int length = Math.Min(ProfileSegment.BlockSize, segment.Count - baseSlot);
-        int offset = posting.BoundOffset, dealbreakers = posting.Dealbreakers;
-        var meta = segment.Meta;
-        var nonSkill = posting.NonSkillUnits;
-        int country = tables.Country;
-        double salaryMax = tables.SalaryMax;
+        var lanes = new Lanes(segment, block, posting, tables, acc, removed, forPosting, segmentIndex, forProfiles, postingIndex);
+        int length = Math.Min(ProfileSegment.BlockSize, segment.Count - lanes.BaseSlot);
+        int offset = posting.BoundOffset, dealbreakers = posting.Dealbreakers, baseSlot = lanes.BaseSlot;
         var profileThresholds = forProfiles?.Threshold;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
@@ -67,7 +57,7 @@ internal static class DenseScan
             ref ushort metRef = ref MemoryMarshal.GetArrayDataReference(met);
             var vOffset = Vector256.Create((ushort)offset);
             var vDealbreakers = Vector256.Create((ushort)dealbreakers);
-            var vPosting = Vector256.Create((ushort)(forPosting?.Threshold ?? ushort.MaxValue));
+            var vPosting = Vector256.Create((ushort)lanes.PostingThreshold);
             int width = Vector256<ushort>.Count;
             for (; i + width <= length; i += width)
             {
@@ -79,17 +69,18 @@ internal static class DenseScan
                     pass &= Vector256.Equals(Vector256.LoadUnsafe(ref metRef, (nuint)i), vDealbreakers);
                     Vector256<ushort>.Zero.StoreUnsafe(ref metRef, (nuint)i);
                 }
-                uint mask = pass.ExtractMostSignificantBits();
-                if (mask != 0)
+                if (pass != Vector256<ushort>.Zero)
                 {
                     // Only the lanes that pass go the scalar way; the thresholds only rise meanwhile, so the others still fail.
+                    uint mask = pass.AsByte().ExtractMostSignificantBits();
                     do
                     {
-                        Lane(i + BitOperations.TrailingZeroCount(mask));
+                        lanes.Check(i + (BitOperations.TrailingZeroCount(mask) >> 1));
+                        mask &= mask - 1;
                         mask &= mask - 1;
                     }
                     while (mask != 0);
-                    vPosting = Vector256.Create((ushort)(forPosting?.Threshold ?? ushort.MaxValue));
+                    vPosting = Vector256.Create((ushort)lanes.PostingThreshold);
                 }
                 Vector256<ushort>.Zero.StoreUnsafe(ref accRef, (nuint)i);
             }
@@ -97,21 +88,29 @@ internal static class DenseScan
         for (; i < length; i++)
         {
             int bound = acc[i] + offset;
-            if (met[i] == dealbreakers
-                && (bound >= (forPosting?.Threshold ?? ushort.MaxValue) || (profileThresholds is not null && bound >= profileThresholds[baseSlot + i])))
-                Lane(i);
+            if (met[i] == dealbreakers && (bound >= lanes.PostingThreshold || (profileThresholds is not null && bound >= profileThresholds[baseSlot + i])))
+                lanes.Check(i);
             acc[i] = 0;
             met[i] = 0;
         }
+    }
 
-        void Lane(int i)
+    // The scalar side of a scan: a profile whose bound passed, with its exact non-skill points, handed to each side that wants it.
+    private readonly struct Lanes(ProfileSegment segment, int block, ScanPosting posting, SegmentTables tables, ushort[] acc, ulong[]? removed,
+        PostingCandidates? forPosting, int segmentIndex, ProfileSide? forProfiles, int postingIndex)
+    {
+        public int BaseSlot { get; } = block << ProfileSegment.BlockBits;
+
+        public int PostingThreshold => forPosting?.Threshold ?? ushort.MaxValue;
+
+        public void Check(int i)
         {
-            int slot = baseSlot + i;
+            int slot = BaseSlot + i;
             if (removed is not null && (removed[slot >> 6] & 1UL << slot) != 0) return;
-            int lower = acc[i] + posting.ConstantUnits + nonSkill[ScanPosting.NonSkillIndex(meta[slot], country, salaryMax)];
+            int lower = acc[i] + posting.ConstantUnits + posting.NonSkillUnits[ScanPosting.NonSkillIndex(segment.Meta[slot], tables.Country, tables.SalaryMax)];
             int upper = lower + posting.Slack;
             if (forPosting is not null && upper >= forPosting.Threshold) forPosting.Admit(segmentIndex, slot, lower, upper);
-            if (profileThresholds is not null && upper >= profileThresholds[slot]) forProfiles!.Admit(slot, postingIndex, lower, upper);
+            if (forProfiles is not null && upper >= forProfiles.Threshold[slot]) forProfiles.Admit(slot, postingIndex, lower, upper);
         }
     }
 }

@@ -101,9 +101,19 @@ public sealed class PostingIndex
         var added = new Dictionary<string, CompiledPosting>(StringComparer.Ordinal);
         foreach (var posting in upserts) added[posting.Id] = new CompiledPosting(posting, Taxonomy);
         var gone = new HashSet<string>(removals, StringComparer.Ordinal);
-        var kept = _compiled.Where(c => !gone.Contains(c.Source.Id) && !added.ContainsKey(c.Source.Id));
-        var sorted = kept.Concat(added.Values).OrderBy(c => c.Source.Id, StringComparer.Ordinal).ToArray();
-        return new PostingIndex(Taxonomy, sorted);
+        gone.IntersectWith(_ids);
+        if (added.Count == 0 && gone.Count == 0) return this;
+        // Both runs are sorted by id: merge them.
+        var incoming = added.Values.OrderBy(c => c.Source.Id, StringComparer.Ordinal).ToArray();
+        var sorted = new List<CompiledPosting>(_compiled.Length + incoming.Length);
+        int i = 0;
+        foreach (var c in _compiled)
+        {
+            for (; i < incoming.Length && string.CompareOrdinal(incoming[i].Source.Id, c.Source.Id) < 0; i++) sorted.Add(incoming[i]);
+            if (!gone.Contains(c.Source.Id) && !added.ContainsKey(c.Source.Id)) sorted.Add(c);
+        }
+        for (; i < incoming.Length; i++) sorted.Add(incoming[i]);
+        return new PostingIndex(Taxonomy, [.. sorted]);
     }
 
     /// <summary>The bytes the index's arrays take (not the id strings nor the compiled postings).</summary>
@@ -111,14 +121,14 @@ public sealed class PostingIndex
 
     /// <summary>The k best postings for the profile, best first, exactly as scoring every posting would rank them; postings whose
     /// dealbreakers the profile fails are left out.</summary>
-    public IReadOnlyList<RankedMatch> TopK(Profile profile, int k)
+    public IReadOnlyList<RankedMatch> TopK(Profile profile, int k) => TopK(IndexedProfile.From(profile, Taxonomy), k);
+
+    internal IReadOnlyList<RankedMatch> TopK(IndexedProfile profile, int k)
     {
-        var compiled = new CompiledProfile(profile, Taxonomy);
         if (k <= 0 || Count == 0) return [];
         var reach = Reach.Current(Taxonomy.Skills.Count);
-        reach.Load(this, compiled.Levels.Select(kv => (kv.Key, kv.Value)));
-        var fit = new ProfileFit(compiled.Seniority is { } s ? (int)s : 0, compiled.Remote, compiled.WillingToRelocate, compiled.MinSalary ?? double.NaN,
-            _countries.Find(compiled.Country));
+        reach.Load(this, profile.Skills);
+        var fit = FitOf(profile);
         var heap = reach.HeapOf(k);
         int gen = reach.Generation;
         for (int i = 0; i < reach.ReachedCount; i++)
@@ -148,6 +158,20 @@ public sealed class PostingIndex
         return result;
     }
 
+    // Every posting's exact score for the profile by posting index, NaN where a dealbreaker excludes it.
+    internal double[] ScoresOf(Profile profile)
+    {
+        var indexed = IndexedProfile.From(profile, Taxonomy);
+        var reach = Reach.Current(Taxonomy.Skills.Count);
+        reach.Load(this, indexed.Skills);
+        var fit = FitOf(indexed);
+        var scores = new double[Count];
+        for (int j = 0; j < Count; j++) scores[j] = Score(reach, fit, j);
+        return scores;
+    }
+
+    internal int IndexOf(string postingId) => Array.BinarySearch(_ids, postingId, StringComparer.Ordinal);
+
     // The exact score of posting j for the profile loaded in reach, or NaN when a dealbreaker excludes it.
     internal double Score(Reach reach, in ProfileFit fit, int j)
     {
@@ -155,7 +179,8 @@ public sealed class PostingIndex
         return excluded ? double.NaN : MatchingModel.Combine(req, _compiled[j].RequiredWeight, nice, _compiled[j].NiceWeight, NonSkill(fit, j));
     }
 
-    internal int CountryCode(string? country) => _countries.Find(country);
+    internal ProfileFit FitOf(IndexedProfile profile) =>
+        new(profile.Seniority, profile.Remote, profile.Relocate, profile.MinSalary, _countries.Find(profile.Country));
 
     private (double Required, double Nice, bool Excluded) SkillSums(Reach reach, int j)
     {

@@ -1,93 +1,106 @@
 namespace Marketplace.Skills.Matching;
 
 // The profile side of the batch, for one segment: per profile, a min-heap of its K best lower bounds (whose root, once K are in, is
-// its threshold, in a dense array the vectorized scan reads) and a buffer of the postings whose upper bound reached the threshold when
-// they were met, pruned against the risen threshold when it fills. Only those postings are scored exactly at the end. A profile's
-// slot belongs to one block, and a block to one thread at a time, so nothing here is shared between threads.
-internal sealed class ProfileCandidates
+// its threshold, copied to a dense array the vectorized scan reads) and a buffer of the postings whose upper bound reached the
+// threshold when they were met, pruned against the risen threshold when it fills. Only those postings are scored exactly at the end.
+// A profile's heap, counts and buffer share one record (256 bytes for K = 20), so an admission touches two cache lines. A slot belongs
+// to one block, and a block to one thread at a time, so nothing here is shared between threads.
+internal sealed class ProfileCandidates : ProfileSide
 {
-    private const int Buffer = 32;
+    public const int MaxK = 1000;
+
+    // A record in ushorts: the heap [0, K), the heap count at K, the buffer count at K + 1, then from BufferStart the buffer's entries
+    // (posting low, posting high, upper bound).
+    private readonly int _buffer;
+    private readonly int _record;
+    private readonly int _heapCount;
+    private readonly int _bufferCount;
+    private readonly int _bufferStart;
 
     private readonly int _k;
-    private readonly ushort[] _heap;
-    private readonly byte[] _heapCount;
-    private readonly int[] _posting;
-    private readonly ushort[] _upper;
-    private readonly byte[] _count;
+    private readonly ushort[] _records;
     private readonly List<(int Posting, ushort Upper)>?[] _overflow;
 
     public ProfileCandidates(int profiles, int k)
     {
-        _k = Math.Min(k, 255);
-        if (k > 255) throw new ArgumentOutOfRangeException(nameof(k), "at most 255 postings a profile in a batch rematch");
+        if (k is < 0 or > MaxK) throw new ArgumentOutOfRangeException(nameof(k), $"from 0 to {MaxK} postings a profile in a batch rematch");
+        _k = k;
+        _heapCount = k;
+        _bufferCount = k + 1;
+        _bufferStart = (k + 2 + 31) / 32 * 32;
+        _buffer = Math.Max(32, 2 * k);
+        _record = (_bufferStart + 3 * _buffer + 31) / 32 * 32;
         Threshold = new ushort[profiles];
         if (_k == 0) Array.Fill(Threshold, ushort.MaxValue);
-        _heap = new ushort[(long)profiles * Math.Max(1, _k)];
-        _heapCount = new byte[profiles];
-        _posting = new int[(long)profiles * Buffer];
-        _upper = new ushort[(long)profiles * Buffer];
-        _count = new byte[profiles];
+        _records = new ushort[(long)profiles * _record];
         _overflow = new List<(int, ushort)>?[profiles];
     }
 
     // Per profile: the K-th best lower bound once K postings were met, 0 before, ushort.MaxValue when no posting is wanted.
-    public ushort[] Threshold { get; }
+    public override ushort[] Threshold { get; }
 
-    public void Admit(int p, int posting, int lower, int upper)
+    public override void Admit(int p, int posting, int lower, int upper)
     {
-        int hb = p * _k, count = _heapCount[p];
+        var r = _records;
+        int b = p * _record, count = r[b + _heapCount];
         if (count < _k)
         {
             int i = count;
             while (i > 0)
             {
                 int parent = (i - 1) >> 1;
-                if (_heap[hb + parent] <= lower) break;
-                _heap[hb + i] = _heap[hb + parent];
+                if (r[b + parent] <= lower) break;
+                r[b + i] = r[b + parent];
                 i = parent;
             }
-            _heap[hb + i] = (ushort)lower;
-            _heapCount[p] = (byte)(count + 1);
-            if (count + 1 == _k) Threshold[p] = _heap[hb];
+            r[b + i] = (ushort)lower;
+            r[b + _heapCount] = (ushort)(count + 1);
+            if (count + 1 == _k) Threshold[p] = r[b];
         }
-        else if (lower > _heap[hb])
+        else if (lower > r[b])
         {
             int at = 0;
             while (true)
             {
-                int l = 2 * at + 1, r = l + 1, min = l;
-                if (l >= _k) break;
-                if (r < _k && _heap[hb + r] < _heap[hb + l]) min = r;
-                if (_heap[hb + min] >= lower) break;
-                _heap[hb + at] = _heap[hb + min];
+                int left = 2 * at + 1, right = left + 1, min = left;
+                if (left >= _k) break;
+                if (right < _k && r[b + right] < r[b + left]) min = right;
+                if (r[b + min] >= lower) break;
+                r[b + at] = r[b + min];
                 at = min;
             }
-            _heap[hb + at] = (ushort)lower;
-            Threshold[p] = _heap[hb];
+            r[b + at] = (ushort)lower;
+            Threshold[p] = r[b];
         }
 
-        int b = p * Buffer, n = _count[p];
-        if (n == Buffer) n = Prune(p);
-        if (n == Buffer)
+        int n = r[b + _bufferCount];
+        if (n == _buffer) n = Prune(p);
+        if (n == _buffer)
         {
             (_overflow[p] ??= []).Add((posting, (ushort)upper));
             return;
         }
-        _posting[b + n] = posting;
-        _upper[b + n] = (ushort)upper;
-        _count[p] = (byte)(n + 1);
+        int e = b + _bufferStart + 3 * n;
+        r[e] = (ushort)posting;
+        r[e + 1] = (ushort)(posting >> 16);
+        r[e + 2] = (ushort)upper;
+        r[b + _bufferCount] = (ushort)(n + 1);
     }
 
     private int Prune(int p)
     {
-        int b = p * Buffer, kept = 0, threshold = Threshold[p];
-        for (int i = 0; i < Buffer; i++)
+        var r = _records;
+        int b = p * _record, kept = 0, threshold = Threshold[p];
+        for (int i = 0; i < _buffer; i++)
         {
-            if (_upper[b + i] < threshold) continue;
-            _posting[b + kept] = _posting[b + i];
-            _upper[b + kept++] = _upper[b + i];
+            int from = b + _bufferStart + 3 * i;
+            if (r[from + 2] < threshold) continue;
+            int to = b + _bufferStart + 3 * kept++;
+            r[to] = r[from];
+            r[to + 1] = r[from + 1];
+            r[to + 2] = r[from + 2];
         }
-        _count[p] = (byte)kept;
+        r[b + _bufferCount] = (ushort)kept;
         _overflow[p]?.RemoveAll(x => x.Upper < threshold);
         return kept;
     }
@@ -96,11 +109,34 @@ internal sealed class ProfileCandidates
     public void Survivors(int p, List<int> into)
     {
         into.Clear();
-        int b = p * Buffer, threshold = Threshold[p];
-        for (int i = 0; i < _count[p]; i++)
-            if (_upper[b + i] >= threshold) into.Add(_posting[b + i]);
+        var r = _records;
+        int b = p * _record, threshold = Threshold[p];
+        for (int i = 0; i < r[b + _bufferCount]; i++)
+        {
+            int e = b + _bufferStart + 3 * i;
+            if (r[e + 2] >= threshold) into.Add(r[e] | r[e + 1] << 16);
+        }
         if (_overflow[p] is { } overflow)
             foreach (var (posting, upper) in overflow)
                 if (upper >= threshold) into.Add(posting);
     }
+}
+
+// What a scan hands the profile side: per slot the threshold an upper bound must reach, and the pairs that reach it.
+internal abstract class ProfileSide
+{
+    public abstract ushort[] Threshold { get; }
+
+    public abstract void Admit(int p, int posting, int lower, int upper);
+}
+
+// A profile side with fixed thresholds that collects the slots reaching them (one posting at a time): which profiles a posting might
+// enter the lists of.
+internal sealed class ProfileCollector(ushort[] threshold) : ProfileSide
+{
+    public override ushort[] Threshold { get; } = threshold;
+
+    public List<int> Slots { get; } = [];
+
+    public override void Admit(int p, int posting, int lower, int upper) => Slots.Add(p);
 }

@@ -84,6 +84,14 @@ public sealed class ProfileIndex
     /// <summary>True when a profile with this id is indexed.</summary>
     public bool Contains(string profileId) => _levels.Any(l => l.Segment.Find(profileId) is int slot && slot >= 0 && l.IsLive(slot));
 
+    // The indexed form of a live profile.
+    internal IndexedProfile RecordOf(string profileId)
+    {
+        foreach (var level in _levels)
+            if (level.Segment.Find(profileId) is int slot && slot >= 0 && level.IsLive(slot)) return level.Segment.Extract(slot);
+        throw new KeyNotFoundException($"no profile '{profileId}' in the index");
+    }
+
     /// <summary>The index with this profile added, or replacing the one with its id.</summary>
     public ProfileIndex With(Profile profile) => Apply([profile], []);
 
@@ -99,6 +107,7 @@ public sealed class ProfileIndex
         var added = new Dictionary<string, IndexedProfile>(StringComparer.Ordinal);
         foreach (var profile in upserts) added[profile.Id] = IndexedProfile.From(profile, Taxonomy);
         var gone = new HashSet<string>(removals, StringComparer.Ordinal);
+        if (added.Count == 0 && gone.Count == 0) return this;
         gone.UnionWith(added.Keys);
         var (@base, middle, small) = (_levels[0].Without(gone), _levels[1].Without(gone), _levels[2].Without(gone));
         if (added.Count > 0) small = Rebuilt(small.LiveRecords().Concat(added.Values));
@@ -152,6 +161,35 @@ public sealed class ProfileIndex
         }
         candidates.Prune();
         return Exact(scan, candidates.Segment, candidates.Slot, candidates.Count, tables, k, scratch.Exact);
+    }
+
+    // One posting's top k, and every live profile whose exact score may reach its threshold (slot i of segment s reaches when its
+    // upper bound is at least thresholds[s][i]), scored exactly: the profiles whose own lists the posting may enter.
+    internal (RankedMatch[] Top, List<RankedMatch> Reaching) TopKAndReaching(CompiledPosting posting, int k, ushort[][] thresholds)
+    {
+        var scan = new ScanPosting(posting);
+        var scratch = ScanScratch.Current;
+        var candidates = scratch.Candidates;
+        candidates.Reset(k);
+        var tables = new SegmentTables[Segments.Length];
+        var reaching = new List<RankedMatch>();
+        var exact = new ExactScorer();
+        exact.Prepare(scan, Taxonomy.Skills.Count);
+        for (int s = 0; s < Segments.Length; s++)
+        {
+            var (segment, removed) = Segments[s];
+            tables[s] = new SegmentTables(scan, segment);
+            var collector = new ProfileCollector(thresholds[s]);
+            for (int block = 0; block < segment.Blocks; block++)
+            {
+                DenseScan.Accumulate(segment, block, scan, tables[s], scratch.Acc, scratch.Met);
+                DenseScan.Scan(segment, block, scan, tables[s], scratch.Acc, scratch.Met, removed, k > 0 ? candidates : null, s, collector, 0);
+            }
+            foreach (int slot in collector.Slots) reaching.Add(new RankedMatch(segment.Ids[slot], exact.Score(segment, slot, tables[s].Country)));
+        }
+        candidates.Prune();
+        var top = k > 0 ? Exact(scan, candidates.Segment, candidates.Slot, candidates.Count, tables, k, scratch.Exact) : [];
+        return (top, reaching);
     }
 
     // The candidates scored exactly and ranked (score desc, id ordinal asc; within a segment slots follow ids), the first k.

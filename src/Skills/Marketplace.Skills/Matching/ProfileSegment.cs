@@ -11,7 +11,7 @@ internal sealed record IndexedProfile(string Id, (int Skill, int Level)[] Skills
         var skills = CompiledProfile.ResolveSkills(profile, taxonomy);
         var p = profile.Preferences ?? new Preferences();
         return new IndexedProfile(profile.Id, skills, profile.Seniority is { } s ? (int)s : 0, p.Remote, p.WillingToRelocate,
-            CompiledPosting.CountryKey(p.Country), p.MinSalary ?? double.NaN);
+            CompiledPosting.CountryKey(p.Country), CompiledProfile.ValidMinSalary(profile) ?? double.NaN);
     }
 
     public byte Class => (byte)(Seniority * 8 + (int)Remote * 2 + (Relocate ? 1 : 0));
@@ -20,8 +20,7 @@ internal sealed record IndexedProfile(string Id, (int Skill, int Level)[] Skills
 // An immutable, id-sorted run of profiles: the forward index, the non-skill fields, and per skill R the "credit list": every profile
 // that earns any credit for R (itself, by implication or by relation), sorted by slot, with a code per entry. A code stands for the
 // profile's credit for R at each minimum level 1..5 (the scorer's max over sources, as doubles) and the levels at which R is met as a
-// dealbreaker; codes are interned per skill, so an entry is a slot and one byte (two when some skill has more than 256 codes). All
-// lists live in one array. They are cut into blocks of BlockSize slots, with each list's block starts kept, so that a block's sums
+// dealbreaker; codes are interned per skill, so an entry is a slot and a code in 32 bits. All lists live in one array. They are cut into blocks of BlockSize slots, with each list's block starts kept, so that a block's sums
 // fit in a core's first-level cache.
 internal sealed class ProfileSegment
 {
@@ -41,12 +40,10 @@ internal sealed class ProfileSegment
     public readonly int[] Packed;
     public readonly ProfileMeta[] Meta;
     public readonly CountryCodes Countries = new();
-    // The lists: skill R's entries are ListSlot[ListStart[R]..ListStart[R + 1]], its entries in block b start at
-    // BlockStart[R * (Blocks + 1) + b]; codes narrow (ListCode) or, when some skill needs more than 256, wide (ListWideCode).
+    // The lists: skill R's entries are ListEntry[ListStart[R]..ListStart[R + 1]], each the profile's slot within its block (the low
+    // BlockBits bits) and its code (the bits above); its entries in block b start at BlockStart[R * (Blocks + 1) + b].
     public readonly int[] ListStart;
-    public readonly int[] ListSlot;
-    public readonly byte[]? ListCode;
-    public readonly ushort[]? ListWideCode;
+    public readonly uint[] ListEntry;
     public readonly int[] BlockStart;
     // Skill R's codes are CodeStart[R]..CodeStart[R + 1]: CodeCredit[(CodeStart[R] + code) * 5 + minLevel - 1] is the credit, and bit
     // (minLevel - 1) of CodeMeets[CodeStart[R] + code] says whether the entry meets R as a dealbreaker at that minimum level.
@@ -130,34 +127,24 @@ internal sealed class ProfileSegment
         ListStart = new int[skills + 1];
         for (int e = 0; e < entries; e++) ListStart[entrySkill[e] + 1]++;
         for (int r = 0; r < skills; r++) ListStart[r + 1] += ListStart[r];
-        ListSlot = new int[entries];
-        bool wide = codes.MaxCodesOfASkill > 256;
-        if (wide) ListWideCode = new ushort[entries];
-        else ListCode = new byte[entries];
+        ListEntry = new uint[entries];
+        BlockStart = new int[skills * (Blocks + 1)];
         var next = ListStart[..skills];
+        var block = new int[skills];
         for (int e = 0; e < entries; e++)
         {
-            int at = next[entrySkill[e]]++;
-            ListSlot[at] = entrySlot[e];
-            if (wide) ListWideCode![at] = (ushort)entryCode[e];
-            else ListCode![at] = (byte)entryCode[e];
+            int r = entrySkill[e], slot = entrySlot[e], at = next[r]++;
+            ListEntry[at] = (uint)(slot & (BlockSize - 1)) | (uint)entryCode[e] << BlockBits;
+            // Entries come in slot order: the first of a block starts it, and the blocks skipped before it.
+            for (; block[r] <= slot >> BlockBits; block[r]++) BlockStart[r * (Blocks + 1) + block[r]] = at;
         }
-        BlockStart = new int[skills * (Blocks + 1)];
         for (int r = 0; r < skills; r++)
-        {
-            int e = ListStart[r], end = ListStart[r + 1];
-            for (int b = 0; b < Blocks; b++)
-            {
-                while (e < end && ListSlot[e] < b * BlockSize) e++;
-                BlockStart[r * (Blocks + 1) + b] = e;
-            }
-            BlockStart[r * (Blocks + 1) + Blocks] = end;
-        }
+            for (; block[r] <= Blocks; block[r]++) BlockStart[r * (Blocks + 1) + block[r]] = ListStart[r + 1];
         (CodeStart, CodeCredit, CodeMeets) = codes.Tables(skills);
     }
 
     public long EstimatedBytes =>
-        Packed.Length * 4L + SkillStart.Length * 4L + Count * 24L + ListSlot.Length * (ListCode is null ? 6L : 5L) + BlockStart.Length * 4L
+        Packed.Length * 4L + SkillStart.Length * 4L + Count * 24L + ListEntry.Length * 4L + BlockStart.Length * 4L
         + ListStart.Length * 4L + CodeCredit.Length * 8L + CodeMeets.Length + CodeStart.Length * 4L;
 
     public int Find(string id) => Array.BinarySearch(Ids, id, StringComparer.Ordinal);
@@ -186,8 +173,6 @@ internal sealed class ProfileSegment
         private readonly List<byte> _meets = [];
         private readonly Dictionary<int, int> _codesOfSkill = [];
 
-        public int MaxCodesOfASkill { get; private set; }
-
         public int Intern(int skill, ReadOnlySpan<double> credit, byte meets)
         {
             ulong hash = (ulong)skill * 0x9E3779B97F4A7C15UL ^ meets;
@@ -200,9 +185,8 @@ internal sealed class ProfileSegment
                 {
                     id = _skill.Count;
                     int code = _codesOfSkill.GetValueOrDefault(skill);
-                    if (code > ushort.MaxValue) throw new InvalidOperationException("more than 65,536 distinct credits for one skill");
+                    if (code >= 1 << (32 - BlockBits)) throw new InvalidOperationException("too many distinct credits for one skill");
                     _codesOfSkill[skill] = code + 1;
-                    MaxCodesOfASkill = Math.Max(MaxCodesOfASkill, code + 1);
                     _skill.Add(skill);
                     _code.Add(code);
                     foreach (double c in credit) _credit.Add(c);

@@ -213,7 +213,7 @@ public static class Rematch
         {
             var profile = segment.Extract(p);
             reach.Load(_postings, profile.Skills);
-            var fit = new PostingIndex.ProfileFit(profile.Seniority, profile.Remote, profile.Relocate, profile.MinSalary, _postings.CountryCode(profile.Country));
+            var fit = _postings.FitOf(profile);
             var scored = new List<(double Score, int Posting)>(survivors.Count);
             foreach (int j in survivors)
             {

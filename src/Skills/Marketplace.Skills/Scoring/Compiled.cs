@@ -17,6 +17,7 @@ internal sealed class CompiledPosting
         Mode = posting.WorkMode;
         Country = CountryKey(posting.Country);
         SalaryMax = posting.Salary?.Max;
+        if (SalaryMax is { } max && !double.IsFinite(max)) throw new ArgumentException($"posting '{posting.Id}': the salary's maximum must be a number");
     }
 
     public Posting Source { get; }
@@ -71,8 +72,13 @@ internal sealed class CompiledProfile
         Remote = p.Remote;
         Country = CompiledPosting.CountryKey(p.Country);
         WillingToRelocate = p.WillingToRelocate;
-        MinSalary = p.MinSalary;
+        MinSalary = ValidMinSalary(profile);
     }
+
+    internal static double? ValidMinSalary(Profile profile) =>
+        profile.Preferences?.MinSalary is { } min && !double.IsFinite(min)
+            ? throw new ArgumentException($"profile '{profile.Id}': the minimum salary must be a number")
+            : profile.Preferences?.MinSalary;
 
     /// <summary>The profile's skills as (skill index, best level), sorted by index; throws on an unknown skill or a level outside 1..5.</summary>
     internal static (int Skill, int Level)[] ResolveSkills(Profile profile, SkillTaxonomy taxonomy)

@@ -30,6 +30,9 @@ public static partial class AuthorizationMatrix
         ["PAGE POST /Account/SignIn"] = new("POST", "/Account/SignIn", Credential.Cookie, [A, R, R, R, R, R]) { EndsSession = true },
         ["PAGE POST /Account/SignUp"] = new("POST", "/Account/SignUp", Credential.Cookie, Everyone),
         ["PAGE POST /Account/SignOut"] = new("POST", "/Account/SignOut", Credential.Cookie, Everyone) { EndsSession = true },
+        // A confirmation link's page posts its token: whoever holds the link confirms, signed in or not.
+        ["PAGE POST /Account/ConfirmEmail"] = new("POST", "/Account/ConfirmEmail", Credential.Cookie, Everyone),
+        ["PAGE POST /Account/ConfirmEmailChange"] = new("POST", "/Account/ConfirmEmailChange", Credential.Cookie, Everyone),
         ["PAGE POST /Account/ResendConfirmation"] = new("POST", "/Account/ResendConfirmation", Credential.Cookie, Everyone),
         ["PAGE POST /Account/ForgotPassword"] = new("POST", "/Account/ForgotPassword", Credential.Cookie, Everyone),
         ["PAGE POST /Account/ResetPassword"] = new("POST", "/Account/ResetPassword", Credential.Cookie, Everyone),

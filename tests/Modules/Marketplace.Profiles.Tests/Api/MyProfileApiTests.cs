@@ -273,4 +273,22 @@ public sealed class MyProfileApiTests(ProfilesFixture fixture)
         var badLimit = await anonymous.GetAsync("/api/v1/skills/suggestions?q=go&limit=500");
         (await badLimit.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldBe(["limit"]);
     }
+
+    [Fact]
+    public async Task Two_first_saves_at_once_make_the_loser_a_conflict_not_a_failure()
+    {
+        var userId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+
+        var lost = await App.WithProfilesDbAsync(async db =>
+        {
+            db.Profiles.Add(Marketplace.Profiles.Domain.Profiles.SeekerProfile.Start(userId, now));
+            // The other request's insert, committed between this one's read and its save.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO profiles.profiles (id, skills, preferences, revision, created_at, updated_at) VALUES ({userId}, '[]', '{{}}', 1, {now}, {now})");
+            return await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        });
+
+        lost.InnerException.ShouldBeOfType<DbUpdateException>();
+    }
 }

@@ -24,7 +24,7 @@ public sealed class CvSkillFinderTests
     [Fact]
     public void Each_skill_comes_with_the_sentence_it_was_found_in()
     {
-        var found = Find("I design APIs.\nDay to day I write C# on ASP.NET Core and keep PostgreSQL fast. Outside work I climb.");
+        var found = Find("I live in Porto.\nDay to day I write C# on ASP.NET Core and keep PostgreSQL fast. Outside work I climb.");
 
         var postgres = found.Single(f => f.Skill.Id == "postgresql");
         postgres.Evidence.ShouldHaveSingleItem().ShouldBe("Day to day I write C# on ASP.NET Core and keep PostgreSQL fast.");

@@ -1,7 +1,7 @@
 using System.Text;
 using Marketplace.Profiles.Domain.Cv;
 using Marketplace.Profiles.Infrastructure.Import;
-using Marketplace.Profiles.Tests.Fixtures;
+using Marketplace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Marketplace.Profiles.Tests.Import;

@@ -241,10 +241,10 @@ public sealed class ProfilePagesTests(ProfilesFixture fixture)
         var review = await Person.ParseAsync(await seeker.UploadAsync(await seeker.PageAsync("/Profile/Import"), "Read", fileName, content));
 
         review.QuerySelectorAll("[data-testid=review-form] fieldset").Select(f => f.GetAttribute("data-skill-id"))
-            .ShouldBe(["go", "postgresql", "kubernetes", "kafka"], ignoreOrder: true);
+            .ShouldBe(["backend-development", "go", "postgresql", "kubernetes", "kafka"], ignoreOrder: true);
         ((IHtmlInputElement)review.QuerySelector("fieldset[data-skill-id=go] input[name$='.Years']")!).Value.ShouldBe("5");
         var profile = await FollowAsync(seeker, await seeker.SubmitAsync(review, "Confirm"));
-        Text(profile, "notice").ShouldBe("From your CV: 4 skills added.");
+        Text(profile, "notice").ShouldBe("From your CV: 5 skills added.");
         (await App.WithProfilesDbAsync(db => db.CvDocuments.AsNoTracking().SingleAsync(c => c.Id == seeker.Id))).FileName.ShouldBe(fileName);
     }
 

@@ -46,9 +46,9 @@ internal sealed class OpenIddictApiClients(
         {
             errors.Add(Error.Validation("Scopes", "Pick at least one scope."));
         }
-        else if (chosen.Any(s => !apiScopes.IsDeclared(s)))
+        else if (chosen.Except(apiScopes.ForApiClients().Select(s => s.Name)).Any())
         {
-            errors.Add(Error.Validation("Scopes", $"Scopes are among: {string.Join(", ", apiScopes.All.Select(s => s.Name))}."));
+            errors.Add(Error.Validation("Scopes", $"Scopes are among: {string.Join(", ", apiScopes.ForApiClients().Select(s => s.Name))}."));
         }
 
         if (errors.Count > 0)

@@ -8,9 +8,9 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Marketplace.Profiles.Tests.Fixtures;
+namespace Marketplace.Testing;
 
-/// <summary>CV files the tests make themselves: a real PDF (PdfPig writes it) and DOCX (the Open XML SDK), and the bad ones.</summary>
+/// <summary>CV files tests make themselves: a real PDF (PdfPig writes it) and DOCX (the Open XML SDK), and the bad ones.</summary>
 public static class CvFiles
 {
     /// <summary>A CV whose skills and years the tests know: Go (5 years), PostgreSQL, Kubernetes, Kafka (since 2021).</summary>

@@ -98,9 +98,13 @@ public static class CourseImportBench
             mapMs += Stopwatch.GetElapsedTime(mapStart).TotalMilliseconds;
             var writeStart = Stopwatch.GetTimestamp();
             await using var context = new CoursesDbContext(options.Options);
-            await using var transaction = await context.Database.BeginTransactionAsync();
-            var counts = await new CourseRepository(context).UpsertAsync(batch.Accepted, DateTimeOffset.UtcNow, CancellationToken.None);
-            await transaction.CommitAsync();
+            var counts = await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await context.Database.BeginTransactionAsync();
+                var written = await new CourseRepository(context).UpsertAsync(batch.Accepted, DateTimeOffset.UtcNow, CancellationToken.None);
+                await transaction.CommitAsync();
+                return written;
+            });
             writeMs += Stopwatch.GetElapsedTime(writeStart).TotalMilliseconds;
             (added, updated, unchanged) = (added + counts.Added, updated + counts.Updated, unchanged + counts.Unchanged);
         }

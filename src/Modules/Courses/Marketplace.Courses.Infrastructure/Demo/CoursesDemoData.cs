@@ -87,26 +87,32 @@ public static class CoursesDemoData
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<CoursesDbContext>();
         var now = DateTimeOffset.UtcNow;
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var counts = await new CourseRepository(context).UpsertAsync(Generate(SkillTaxonomy.Embedded), now, cancellationToken);
-        foreach (var seeker in demoSeekers)
+        // The retrying execution strategy runs the whole transaction as one retriable unit.
+        var counts = await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            if (await context.Enrolments.AnyAsync(e => e.SeekerId == seeker, cancellationToken))
+            context.ChangeTracker.Clear();
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            var written = await new CourseRepository(context).UpsertAsync(Generate(SkillTaxonomy.Embedded), now, ct);
+            foreach (var seeker in demoSeekers)
             {
-                continue;
+                if (await context.Enrolments.AnyAsync(e => e.SeekerId == seeker, ct))
+                {
+                    continue;
+                }
+
+                var picks = await context.Courses.Where(c => c.Listed && c.Level == CourseLevel.Beginner).OrderBy(c => c.ImportKey).Take(2).ToListAsync(ct);
+                foreach (var (course, progress) in picks.Zip([40, 10]))
+                {
+                    var enrolment = Enrolment.Start(Guid.CreateVersion7(now), seeker, course.Id, now.AddDays(-progress));
+                    enrolment.RecordProgress(progress, now);
+                    context.Enrolments.Add(enrolment);
+                }
             }
 
-            var picks = await context.Courses.Where(c => c.Listed && c.Level == CourseLevel.Beginner).OrderBy(c => c.ImportKey).Take(2).ToListAsync(cancellationToken);
-            foreach (var (course, progress) in picks.Zip([40, 10]))
-            {
-                var enrolment = Enrolment.Start(Guid.CreateVersion7(now), seeker, course.Id, now.AddDays(-progress));
-                enrolment.RecordProgress(progress, now);
-                context.Enrolments.Add(enrolment);
-            }
-        }
-
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await context.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return written;
+        }, cancellationToken);
         return counts.Added;
     }
 

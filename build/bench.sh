@@ -10,6 +10,9 @@
 #   build/bench.sh engine [--profiles N] [--jobs M] [--seed S] [--queries Q]
 #       the engine alone (no PostgreSQL): top-50 p50/p95 of both query strategies, the full rematch with its CPU time;
 #       PROBE_SECTIONS=1 adds the rematch's accumulate/scan split on one thread over the first 2,000 postings.
+#   build/bench.sh course-import [--rows N]
+#       the course import's work on a generated CSV (default 10,000 rows): read, map, normalize, bulk upsert in batches;
+#       then the same file again (every row unchanged). Uses the private PostgreSQL; ends with one JSON line.
 #   build/bench.sh micro [BenchmarkDotNet options]
 #       BenchmarkDotNet micro-benchmarks for normalization, extraction and scoring, with a short job.
 set -euo pipefail
@@ -36,6 +39,11 @@ case "$mode" in
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" engine "$@"
     ;;
+  course-import)
+    start_db
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" course-import "$@"
+    ;;
   micro)
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     cd tests/Marketplace.Benchmarks/bin/Release/net10.0
@@ -43,7 +51,7 @@ case "$mode" in
     exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
     ;;
   *)
-    echo "usage: build/bench.sh matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | micro [BenchmarkDotNet options]" >&2
+    echo "usage: build/bench.sh matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
     exit 2
     ;;
 esac

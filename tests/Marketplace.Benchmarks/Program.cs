@@ -7,12 +7,14 @@ switch (args.FirstOrDefault())
         return await MatchingBench.RunAsync(args[1..]);
     case "events":
         return await EventsBench.RunAsync(args[1..]);
+    case "course-import":
+        return await CourseImportBench.RunAsync(args[1..]);
     case "engine":
         return EngineProbe.Run(args[1..]);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Marketplace.Benchmarks matching|events|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: Marketplace.Benchmarks matching|events|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | course-import [--rows N] | micro [BenchmarkDotNet options]");
         return 2;
 }

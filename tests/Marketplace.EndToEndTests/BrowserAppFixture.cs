@@ -11,7 +11,7 @@ namespace Marketplace.EndToEndTests;
 /// The real host listening on a real socket (Kestrel on a free port) over a fresh database, an in-process SMTP server,
 /// and Debian's Chromium driven by Playwright (no downloaded browser).
 /// </summary>
-public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
     private IPlaywright? _playwright;
@@ -69,6 +69,9 @@ public sealed class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Email:Security", "None");
         builder.UseSetting("PublicOrigin", BaseUrl);
     }
+
+    /// <summary>Whether the host runs a Hangfire server (journeys whose pages wait on background work).</summary>
+    protected virtual bool BackgroundServer => false;
 
     private static int FreePort()
     {

@@ -1,7 +1,15 @@
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Courses.Application.Catalog;
+using Marketplace.Courses.Application.Enrolments;
+using Marketplace.Courses.Application.Enrolments.PersonalData;
+using Marketplace.Courses.Application.Imports;
+using Marketplace.Courses.Application.Plans;
 using Marketplace.Courses.Application.SkillDemand;
 using Marketplace.Courses.Contracts;
+using Marketplace.Courses.Infrastructure.Imports;
 using Marketplace.Courses.Infrastructure.Persistence;
+using Marketplace.Courses.Infrastructure.Skills;
+using Marketplace.Identity.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,7 +29,19 @@ public static class CoursesModule
 
     private static void AddServices(IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ISkillDemandStore, SkillDemandStore>();
-        builder.Services.AddScoped<ISkillDemandReport, SkillDemandReport>();
+        var services = builder.Services;
+        services.AddScoped<ISkillDemandStore, SkillDemandStore>();
+        services.AddScoped<ISkillDemandReport, SkillDemandReport>();
+        services.AddSingleton<ICourseTaxonomy, EmbeddedCourseTaxonomy>();
+        services.AddSingleton<CourseSkills>();
+        services.AddScoped<ICourseRepository, CourseRepository>();
+        services.AddScoped<ICourseImportRepository, ImportRepository>();
+        services.AddScoped<IEnrolmentRepository, EnrolmentRepository>();
+        services.AddSingleton<ICsvReader, SepCsvReader>();
+        services.AddScoped<ICourseImportQueue, HangfireCourseImportQueue>();
+        services.AddTransient<CourseImportJob>();
+        // The plan reads both sides through the Jobs and Profiles facades; Matching's facade replaces this line when it lands.
+        services.AddScoped<IGapSource, ContractsGapSource>();
+        services.AddScoped<IPersonalDataSource, CoursesPersonalData>();
     }
 }

@@ -66,6 +66,7 @@ public static class JobsModule
         services.AddHostedService<JobsSweepScheduler>();
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyInvitations, CompanyInvitations>();
+        services.AddScoped<IPostingDirectory, Application.Postings.Get.PostingDirectory>();
         services.AddScoped<IPersonalDataSource, JobsPersonalData>();
     }
 

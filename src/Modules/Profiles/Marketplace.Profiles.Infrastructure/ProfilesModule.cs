@@ -38,5 +38,6 @@ public static class ProfilesModule
         builder.Services.AddSingleton<ICvReadingQuota, CvReadingQuota>();
         builder.Services.AddScoped<IPersonalDataSource, ProfilesPersonalData>();
         builder.Services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
+        builder.Services.AddScoped<ISeekerProfiles, Application.Profiles.Get.SeekerProfiles>();
     }
 }

@@ -23,6 +23,11 @@ case "$mode" in
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" matching "$@"
     ;;
+  search)
+    start_db
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" search "$@"
+    ;;
   engine)
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" engine "$@"
@@ -34,7 +39,7 @@ case "$mode" in
     exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
     ;;
   *)
-    echo "usage: build/bench.sh matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]" >&2
+    echo "usage: build/bench.sh search [--postings N] [--seconds S] [--connections C] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]" >&2
     exit 2
     ;;
 esac

@@ -5,12 +5,14 @@ switch (args.FirstOrDefault())
 {
     case "matching":
         return await MatchingBench.RunAsync(args[1..]);
+    case "search":
+        return await SearchBench.RunAsync(args[1..]);
     case "engine":
         return EngineProbe.Run(args[1..]);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Marketplace.Benchmarks matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: Marketplace.Benchmarks search [--postings N] [--seconds S] [--connections C] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | micro [BenchmarkDotNet options]");
         return 2;
 }

@@ -55,9 +55,10 @@ public static partial class AuthorizationMatrix
         {
             Form = new Dictionary<string, string> { ["id"] = "0195a6f0-0000-7000-8000-000000000000" },
         },
-        // The alert mail's link works without a session (the signed token is the proof); without a valid token it is refused.
+        // The alert mail's link works without a session or antiforgery token (the signed token is the proof); a forged
+        // one gets the page's own 400 (the alert tests show it changes nothing).
         ["PAGE /Jobs/Alerts/Unsubscribe"] = new("GET", "/Jobs/Alerts/Unsubscribe?token=forged", Credential.Cookie, Everyone),
-        ["PAGE POST /Jobs/Alerts/Unsubscribe"] = new("POST", "/Jobs/Alerts/Unsubscribe?token=forged", Credential.Cookie, [R, R, R, R, R, R]),
+        ["PAGE POST /Jobs/Alerts/Unsubscribe"] = new("POST", "/Jobs/Alerts/Unsubscribe?token=forged", Credential.Cookie, Everyone) { WithoutAntiforgery = true },
 
         ["PAGE /Admin/Moderation"] = new("GET", "/Admin/Moderation", Credential.Cookie, AdminsOnly),
         ["PAGE POST /Admin/Moderation?handler=Decide"] = new("POST", "/Admin/Moderation?handler=Decide", Credential.Cookie, AdminsOnly)

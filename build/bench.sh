@@ -34,6 +34,10 @@ case "$mode" in
     start_db
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" events "$@"
+  search)
+    start_db
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" search "$@"
     ;;
   engine)
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
@@ -51,7 +55,7 @@ case "$mode" in
     exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
     ;;
   *)
-    echo "usage: build/bench.sh matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
+    echo "usage: build/bench.sh search [--postings N] [--seconds S] [--connections C] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
     exit 2
     ;;
 esac

@@ -42,6 +42,12 @@ public sealed record Probe(string Method, string Url, Credential Credential, Out
     /// <summary>The post ends the persona's session (signing in or out): the test signs them in again after it.</summary>
     public bool EndsSession { get; init; }
 
+    /// <summary>
+    /// The post takes no antiforgery token by design: RFC 8058's one-click unsubscribe, where the signed link is the proof
+    /// and there is no session to ride on. Without a token it is answered as with one.
+    /// </summary>
+    public bool WithoutAntiforgery { get; init; }
+
     /// <summary>Personas (by index) whose data this answer may show to the others, e.g. applicants to their employer.</summary>
     public int[] MayShowDataOf { get; init; } = [];
 }

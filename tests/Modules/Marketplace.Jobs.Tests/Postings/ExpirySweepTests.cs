@@ -33,12 +33,13 @@ public sealed class ExpirySweepTests(MailFixture fixture) : IClassFixture<MailFi
         await ExpiresInAsync(app, warned, TimeSpan.FromDays(2));
         await SweepAsync(app);
         await SweepAsync(app);
-        var mail = await fixture.Smtp.WaitForMessageAsync(Employer, m => (m.Subject ?? "").Contains("expires on", StringComparison.Ordinal));
+        var mail = await fixture.Smtp.WaitForMessageAsync(Employer, m => (m.Subject ?? "").Contains("expiring soon\" expires on", StringComparison.Ordinal));
         await app.WaitForBackgroundWorkAsync();
 
         mail.Subject.ShouldStartWith("Your posting \"Backend engineer, expiring soon\" expires on ");
         mail.TextBody!.ShouldContain("/Employer/Postings");
-        fixture.Smtp.Messages.Count(m => (m.Subject ?? "").Contains("expires on", StringComparison.Ordinal)).ShouldBe(1);
+        fixture.Smtp.Messages.Count(m => (m.Subject ?? "").Contains("expiring soon\" expires on", StringComparison.Ordinal)).ShouldBe(1);
+        fixture.Smtp.Messages.ShouldNotContain(m => (m.Subject ?? "").Contains("just published", StringComparison.Ordinal));
         (await StatusAsync(app, warned)).ShouldBe(PostingStatus.Published);
         (await StatusAsync(app, fresh)).ShouldBe(PostingStatus.Published);
 
@@ -61,7 +62,7 @@ public sealed class ExpirySweepTests(MailFixture fixture) : IClassFixture<MailFi
         var posting = await PublishAsync(employer, "Platform engineer, renewed");
         await ExpiresInAsync(app, posting, TimeSpan.FromDays(1));
         await SweepAsync(app);
-        await fixture.Smtp.WaitForMessageAsync(Employer, m => (m.Subject ?? "").Contains("renewed", StringComparison.Ordinal));
+        await fixture.Smtp.WaitForMessageAsync(Employer, m => (m.Subject ?? "").Contains("renewed\" expires on", StringComparison.Ordinal));
 
         (await employer.PostAsJsonAsync($"/api/v1/postings/{posting}/renew", new { })).EnsureSuccessStatusCode();
         await SweepAsync(app);
@@ -71,7 +72,7 @@ public sealed class ExpirySweepTests(MailFixture fixture) : IClassFixture<MailFi
         var stored = await app.InScopeAsync(services => services.GetRequiredService<JobsDbContext>().Postings.AsNoTracking().SingleAsync(p => p.Id == posting));
         stored.ExpiresAt.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(29));
         stored.ExpiryWarnedAt.ShouldBeNull();
-        fixture.Smtp.Messages.Count(m => (m.Subject ?? "").Contains("renewed", StringComparison.Ordinal)).ShouldBe(1);
+        fixture.Smtp.Messages.Count(m => (m.Subject ?? "").Contains("renewed\" expires on", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     private static async Task<Guid> PublishAsync(HttpClient employer, string title)

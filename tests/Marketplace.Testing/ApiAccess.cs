@@ -38,7 +38,7 @@ public static partial class ApiAccess
     /// <summary>A client for another employer (created when missing), with an API client of their own and every scope.</summary>
     public static async Task<HttpClient> CreateEmployerClientAsync(this WebApplicationFactory<Program> app, string email)
     {
-        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.Names]);
+        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.ForApiClients]);
         return app.CreateDefaultClient(new BearerHandler(() => Task.FromResult(token)));
     }
 
@@ -123,7 +123,8 @@ public static partial class ApiAccess
     public static Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes) =>
         EmployerTokenForAsync(app, "api.employer@example.com", scopes);
 
-    private static async Task<string> EmployerTokenForAsync(WebApplicationFactory<Program> app, string email, string[] scopes)
+    /// <summary>A token of a new API client of the employer <paramref name="email"/> (created when missing) that may ask only for these scopes.</summary>
+    public static async Task<string> EmployerTokenForAsync(this WebApplicationFactory<Program> app, string email, string[] scopes)
     {
         var employer = await app.CreateAccountAsync(email, Roles.Employer);
         CreatedApiClient client;
@@ -142,7 +143,7 @@ public static partial class ApiAccess
         });
     }
 
-    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. AllApiScopes.Names]);
+    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. AllApiScopes.ForApiClients]);
 
     private static async Task<string> RequestUserTokenAsync(WebApplicationFactory<Program> app, string email, string role)
     {

@@ -19,22 +19,27 @@ public static partial class DemoProfiles
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
         var population = configuration.GetValue("MARKETPLACE_DEMO_PROFILES", DefaultPopulation);
-        var seekers = new List<Guid>();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            foreach (var email in DemoSeekerEmails)
-            {
-                if (await users.FindByEmailAsync(email) is { } user)
-                {
-                    seekers.Add(user.Id);
-                }
-            }
-        }
-
+        var seekers = await DemoSeekerIdsAsync(services);
         var started = Stopwatch.GetTimestamp();
         var written = await ProfilesDemoData.SeedAsync(services, seekers, population, cancellationToken);
         LogSeeded(logger, written, Stopwatch.GetElapsedTime(started).TotalMilliseconds, population + seekers.Count - written);
+    }
+
+    /// <summary>The user ids of the demo job seekers that the identity seeding created.</summary>
+    public static async Task<IReadOnlyList<Guid>> DemoSeekerIdsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var seekers = new List<Guid>();
+        foreach (var email in DemoSeekerEmails)
+        {
+            if (await users.FindByEmailAsync(email) is { } user)
+            {
+                seekers.Add(user.Id);
+            }
+        }
+
+        return seekers;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Written} profiles written in {ElapsedMs:0} ms, {Skipped} already there")]

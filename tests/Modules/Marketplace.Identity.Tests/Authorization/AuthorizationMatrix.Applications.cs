@@ -12,12 +12,12 @@ public static partial class AuthorizationMatrix
     private static readonly Routes Applications = new()
     {
         ["PAGE /Applications"] = new("GET", "/Applications", Credential.Cookie, JobSeekersOnly),
-        ["PAGE POST /Applications?handler=Withdraw"] = new("POST", "/Applications?handler=Withdraw", Credential.Cookie, [S, N, N, F, F, F])
+        ["PAGE POST /Applications/Index?handler=Withdraw"] = new("POST", "/Applications?handler=Withdraw", Credential.Cookie, [S, N, N, F, F, F])
         {
             Form = new Dictionary<string, string> { ["ApplicationId"] = NoApplication },
         },
         ["PAGE /Jobs/{id:guid}/Apply"] = new("GET", "/Jobs/{posting}/Apply", Credential.Cookie, JobSeekersOnly),
-        ["PAGE POST /Jobs/{id:guid}/Apply"] = new("POST", "/Jobs/{posting}/Apply", Credential.Cookie, JobSeekersOnly)
+        ["PAGE POST /Applications/Apply"] = new("POST", "/Jobs/{posting}/Apply", Credential.Cookie, JobSeekersOnly)
         {
             Form = new Dictionary<string, string> { ["CoverNote"] = "From the authorization matrix" },
         },
@@ -26,26 +26,26 @@ public static partial class AuthorizationMatrix
         {
             MayShowDataOf = [1, 2],
         },
-        ["PAGE POST /Employer/Postings/{id:guid}/Applicants?handler=Move"] = new("POST", "/Employer/Postings/{posting}/Applicants?handler=Move", Credential.Cookie, [S, F, F, A, N, F])
+        ["PAGE POST /Employer/Applicants/Index?handler=Move"] = new("POST", "/Employer/Postings/{posting}/Applicants?handler=Move", Credential.Cookie, [S, F, F, A, N, F])
         {
             Form = new Dictionary<string, string> { ["Move.Stage"] = "Screening" },
             MayShowDataOf = [1, 2],
         },
         ["PAGE /Employer/Postings/{id:guid}/Applicants/{applicationId:guid}"] =
             new("GET", $"/Employer/Postings/{{posting}}/Applicants/{NoApplication}", Credential.Cookie, [S, F, F, N, N, F]),
-        ["PAGE POST /Employer/Postings/{id:guid}/Applicants/{applicationId:guid}?handler=Move"] =
+        ["PAGE POST /Employer/Applicants/Detail?handler=Move"] =
             new("POST", $"/Employer/Postings/{{posting}}/Applicants/{NoApplication}?handler=Move", Credential.Cookie, [S, F, F, N, N, F])
             {
                 Form = new Dictionary<string, string> { ["Move.Stage"] = "Screening" },
             },
-        ["PAGE POST /Employer/Postings/{id:guid}/Applicants/{applicationId:guid}?handler=Note"] =
+        ["PAGE POST /Employer/Applicants/Detail?handler=Note"] =
             new("POST", $"/Employer/Postings/{{posting}}/Applicants/{NoApplication}?handler=Note", Credential.Cookie, [S, F, F, N, N, F])
             {
                 Form = new Dictionary<string, string> { ["NoteText"] = "A note" },
             },
         ["PAGE /Employer/RejectionReasons"] = new("GET", "/Employer/RejectionReasons", Credential.Cookie, EmployersOnly),
         // A row without its text: refused by the form, so the probe changes nothing.
-        ["PAGE POST /Employer/RejectionReasons"] = new("POST", "/Employer/RejectionReasons", Credential.Cookie, EmployersOnly)
+        ["PAGE POST /Employer/Applicants/Reasons"] = new("POST", "/Employer/RejectionReasons", Credential.Cookie, EmployersOnly)
         {
             Form = new Dictionary<string, string> { ["Templates[0].Title"] = "Only a title" },
         },

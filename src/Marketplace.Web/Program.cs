@@ -58,6 +58,7 @@ if (args.Contains("migrate") || args.Contains("--migrate-only") || args.Contains
         await DemoData.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
         await DemoProfiles.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
         await DemoCourses.SeedAsync(app.Services, app.Logger, CancellationToken.None);
+        await DemoApplications.SeedAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
     }
 
     if (args.Contains("create-admin") && !await IdentityModule.CreateAdminAsync(identityScope.ServiceProvider, Console.Out, CancellationToken.None))

@@ -123,7 +123,8 @@ public static partial class ApiAccess
     public static Task<string> EmployerTokenWithScopesAsync(this WebApplicationFactory<Program> app, params string[] scopes) =>
         EmployerTokenForAsync(app, "api.employer@example.com", scopes);
 
-    private static async Task<string> EmployerTokenForAsync(WebApplicationFactory<Program> app, string email, string[] scopes)
+    /// <summary>A token of a new API client of the employer <paramref name="email"/> (created when missing) that may ask only for these scopes.</summary>
+    public static async Task<string> EmployerTokenForAsync(this WebApplicationFactory<Program> app, string email, string[] scopes)
     {
         var employer = await app.CreateAccountAsync(email, Roles.Employer);
         CreatedApiClient client;

@@ -21,6 +21,9 @@ public static class ProfilesDemoData
 {
     public const int DefaultSeed = 2026;
 
+    /// <summary>The user id of the n-th generated profile, for other modules' demo data (applications).</summary>
+    public static Guid DemoProfileId(int n) => DemoProfileGenerator.DemoId(n);
+
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>

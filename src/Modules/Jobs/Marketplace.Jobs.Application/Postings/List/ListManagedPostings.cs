@@ -4,10 +4,7 @@ using Mediator;
 
 namespace Marketplace.Jobs.Application.Postings.List;
 
-/// <summary>
-/// How many people applied to each posting. Applications are the next part of the Jobs module: until they exist there are
-/// none to count, and the store says so; the employer's list already asks for the counts through this port.
-/// </summary>
+/// <summary>How many people applied to each posting (withdrawn applications left out), for the employer's list.</summary>
 public interface IApplicantCounts
 {
     Task<IReadOnlyDictionary<Guid, int>> CountAsync(IReadOnlyCollection<Guid> postingIds, CancellationToken cancellationToken);

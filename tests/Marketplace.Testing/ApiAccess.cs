@@ -38,7 +38,7 @@ public static partial class ApiAccess
     /// <summary>A client for another employer (created when missing), with an API client of their own and every scope.</summary>
     public static async Task<HttpClient> CreateEmployerClientAsync(this WebApplicationFactory<Program> app, string email)
     {
-        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.Names]);
+        var token = await EmployerTokenForAsync(app, email, [.. AllApiScopes.ForApiClients]);
         return app.CreateDefaultClient(new BearerHandler(() => Task.FromResult(token)));
     }
 
@@ -142,7 +142,7 @@ public static partial class ApiAccess
         });
     }
 
-    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. AllApiScopes.Names]);
+    private static Task<string> RequestEmployerTokenAsync(WebApplicationFactory<Program> app) => app.EmployerTokenWithScopesAsync([.. AllApiScopes.ForApiClients]);
 
     private static async Task<string> RequestUserTokenAsync(WebApplicationFactory<Program> app, string email, string role)
     {

@@ -183,8 +183,9 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
         HttpStatusCode.Forbidden => Outcome.Forbidden,
         HttpStatusCode.NotFound => Outcome.NotFound,
         HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal) == true => Outcome.SignIn,
-        // Elsewhere a 400 is the route's own answer to an empty request (OAuth's endpoints), so the route was reached.
-        HttpStatusCode.BadRequest when IsForm(route) => Outcome.Refused,
+        // A form refused for its antiforgery token gets no page; a page that answers 400 itself (a tampered confirmation
+        // link) was reached. Elsewhere a 400 is the route's own answer to an empty request (OAuth's endpoints).
+        HttpStatusCode.BadRequest when IsForm(route) && response.Content.Headers.ContentType?.MediaType != "text/html" => Outcome.Refused,
         _ => Outcome.Allowed,
     };
 
@@ -245,10 +246,10 @@ public sealed class AuthorizationMatrixTests(IdentityAppFactory app) : IClassFix
 
     private async Task<(string Token, string ClientId)> EmployerTokenAsync(WebSession employer)
     {
-        var (clientId, secret) = await OAuth.CreateApiClientAsync(employer, "Matrix", [.. Marketplace.Testing.AllApiScopes.Names]);
+        var (clientId, secret) = await OAuth.CreateApiClientAsync(employer, "Matrix", [.. Marketplace.Testing.AllApiScopes.ForApiClients]);
         var token = await NewApiClient().RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
-            Address = "/connect/token", ClientId = clientId, ClientSecret = secret, Scope = string.Join(' ', Marketplace.Testing.AllApiScopes.Names),
+            Address = "/connect/token", ClientId = clientId, ClientSecret = secret, Scope = string.Join(' ', Marketplace.Testing.AllApiScopes.ForApiClients),
         });
         return (token.AccessToken ?? throw new InvalidOperationException(token.Error), clientId);
     }

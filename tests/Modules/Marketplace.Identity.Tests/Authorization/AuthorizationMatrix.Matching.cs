@@ -11,6 +11,7 @@ public static partial class AuthorizationMatrix
         ["PAGE POST /Admin/Matching?handler=Start"] = new("POST", "/Admin/Matching?handler=Start", Credential.Cookie, AdminsOnly),
 
         ["GET /api/v1/me/matches/"] = new("GET", "/api/v1/me/matches", Credential.Bearer, JobSeekersOnly),
-        ["GET /api/v1/me/matches/{postingId:guid}"] = new("GET", "/api/v1/me/matches/{posting}", Credential.Bearer, JobSeekersOnly),
+        // The probing seekers have no profile in matching: no match to explain.
+        ["GET /api/v1/me/matches/{postingId:guid}"] = new("GET", "/api/v1/me/matches/{posting}", Credential.Bearer, [S, N, N, F, F, F]),
     };
 }

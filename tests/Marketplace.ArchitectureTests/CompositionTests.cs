@@ -144,12 +144,12 @@ public sealed class CompositionTests(CompositionFixture fixture) : IClassFixture
     public void A_module_folder_without_a_descriptor_or_with_a_stray_project_is_caught()
     {
         var folders = Composition.ModuleFolders(Path.Combine(ProjectReferenceTests.RepositoryRoot(), "src", "Modules")).ToList();
-        folders.Add(("Matching", ["Marketplace.Matching.Domain"]));
+        folders.Add(("Reviews", ["Marketplace.Reviews.Domain"]));
         folders[0] = (folders[0].Folder, [.. folders[0].Projects, $"Marketplace.{folders[0].Folder}.Helpers"]);
 
         var problems = Composition.UncoveredModuleFolders(folders, Modules);
 
-        problems.ShouldContain(p => p.Contains("src/Modules/Matching has no descriptor", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Contains("src/Modules/Reviews has no descriptor", StringComparison.Ordinal));
         problems.ShouldContain(p => p.Contains(".Helpers is not one of the module's five layers", StringComparison.Ordinal));
     }
 

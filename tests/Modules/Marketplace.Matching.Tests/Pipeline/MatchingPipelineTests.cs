@@ -141,6 +141,53 @@ public sealed class MatchingPipelineTests(ManualBackgroundWorkFixture fixture) :
     }
 
     [Fact]
+    public async Task Two_servers_converge_on_the_same_engine_share_a_full_rematch_and_store_what_one_would()
+    {
+        var first = Start(postingsPerBatch: 1);
+        var second = Start(postingsPerBatch: 1);
+        var random = new Random(8);
+        var profiles = Enumerable.Range(0, 30).Select(_ => Events.Profile(Guid.NewGuid(), 1, RandomSkills(random, 3).Select(s => (s, random.Next(2, 6))))).ToList();
+        var postings = Enumerable.Range(0, 12).Select(i => Events.Posting(Guid.NewGuid(), 1, RandomSkills(random, 3).Select((s, j) => (s, j == 0)), title: $"Posting {i}")).ToList();
+        await PublishAsync(first, "profiles", [.. profiles]);
+        await PublishAsync(second, "jobs", [.. postings.Select(Events.Published)]);
+        await first.WaitForBackgroundWorkAsync();
+
+        // Whichever handled the events, both engines reach the head of the change feed.
+        var head = await first.InScopeAsync(async s =>
+        {
+            var context = s.GetRequiredService<MatchingDbContext>();
+            return Math.Max(await context.Profiles.MaxAsync(p => p.Sequence), await context.Postings.MaxAsync(p => p.Sequence));
+        });
+        foreach (var app in new[] { first, second })
+        {
+            var engine = app.Services.GetRequiredService<Infrastructure.Engine.MatchingEngine>();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (engine.Applied < head && DateTime.UtcNow < deadline) await Task.Delay(50);
+            engine.Applied.ShouldBe(head);
+        }
+
+        await first.InScopeAsync(async s =>
+        {
+            var context = s.GetRequiredService<MatchingDbContext>();
+            return await context.PostingCandidates.ExecuteDeleteAsync() + await context.ProfileMatches.ExecuteDeleteAsync();
+        });
+        var runId = Guid.NewGuid();
+        await second.InScopeAsync(s =>
+        {
+            s.GetRequiredService<IRematchRuns>().Schedule(runId, "test");
+            return Task.FromResult(0);
+        });
+        await first.WaitForBackgroundWorkAsync();
+
+        var batches = await first.InScopeAsync(s => s.GetRequiredService<MatchingDbContext>().RematchBatches.AsNoTracking().Where(b => b.RunId == runId).ToListAsync());
+        batches.Count.ShouldBe(12 + 1);
+        batches.ShouldAllBe(b => b.DoneAt != null);
+        batches.Select(b => b.DoneBy).Distinct().Count().ShouldBe(2, "both servers took batches");
+        (await first.InScopeAsync(s => s.GetRequiredService<MatchingDbContext>().RematchRuns.AsNoTracking().SingleAsync(r => r.Id == runId))).IsFinished.ShouldBeTrue();
+        await ShouldEqualTheEngineAsync(second, profiles, postings);
+    }
+
+    [Fact]
     public async Task A_posting_published_through_the_jobs_api_reaches_a_seeker_who_reads_it_on_the_page_and_through_the_api()
     {
         var app = Start();

@@ -51,28 +51,25 @@ internal static class ListWriter
         return new ListRows([.. owner], [.. rank], [.. other], [.. score], [.. parts], [.. summary]);
     }
 
-    public static async Task WriteCandidatesAsync(MatchingDbContext context, IReadOnlyCollection<Guid> postings, ListRows rows, CancellationToken cancellationToken)
-    {
-        Guid[] ids = [.. postings];
-        await context.Database.ExecuteSqlAsync($"DELETE FROM matching.posting_candidates WHERE posting_id = ANY({ids})", cancellationToken);
-        foreach (var chunk in Chunks(rows))
-            await context.Database.ExecuteSqlAsync(
-                $"""
-                 INSERT INTO matching.posting_candidates (posting_id, rank, profile_id, score, parts, summary)
-                 SELECT o, r, x, s, p::jsonb, m::jsonb FROM unnest({chunk.Owner}, {chunk.Rank}, {chunk.Other}, {chunk.Score}, {chunk.Parts}, {chunk.Summary}) AS u(o, r, x, s, p, m)
-                 """, cancellationToken);
-    }
+    public static Task WriteCandidatesAsync(MatchingDbContext context, IReadOnlyCollection<Guid> postings, ListRows rows, CancellationToken cancellationToken) =>
+        WriteAsync(context, "posting_candidates", "posting_id", "profile_id", postings, rows, cancellationToken);
 
-    public static async Task WriteProfileMatchesAsync(MatchingDbContext context, IReadOnlyCollection<Guid> profiles, ListRows rows, CancellationToken cancellationToken)
+    public static Task WriteProfileMatchesAsync(MatchingDbContext context, IReadOnlyCollection<Guid> profiles, ListRows rows, CancellationToken cancellationToken) =>
+        WriteAsync(context, "profile_matches", "profile_id", "posting_id", profiles, rows, cancellationToken);
+
+    // The table and column names are this class's constants, never input.
+    private static async Task WriteAsync(MatchingDbContext context, string table, string ownerColumn, string otherColumn, IReadOnlyCollection<Guid> owners,
+        ListRows rows, CancellationToken cancellationToken)
     {
-        Guid[] ids = [.. profiles];
-        await context.Database.ExecuteSqlAsync($"DELETE FROM matching.profile_matches WHERE profile_id = ANY({ids})", cancellationToken);
+        Guid[] ids = [.. owners];
+        var delete = $"DELETE FROM matching.{table} WHERE {ownerColumn} = ANY({{0}})";
+        var insert = $$"""
+            INSERT INTO matching.{{table}} ({{ownerColumn}}, rank, {{otherColumn}}, score, parts, summary)
+            SELECT o, r, x, s, p::jsonb, m::jsonb FROM unnest({0}, {1}, {2}, {3}, {4}, {5}) AS u(o, r, x, s, p, m)
+            """;
+        await context.Database.ExecuteSqlRawAsync(delete, [ids], cancellationToken);
         foreach (var chunk in Chunks(rows))
-            await context.Database.ExecuteSqlAsync(
-                $"""
-                 INSERT INTO matching.profile_matches (profile_id, rank, posting_id, score, parts, summary)
-                 SELECT o, r, x, s, p::jsonb, m::jsonb FROM unnest({chunk.Owner}, {chunk.Rank}, {chunk.Other}, {chunk.Score}, {chunk.Parts}, {chunk.Summary}) AS u(o, r, x, s, p, m)
-                 """, cancellationToken);
+            await context.Database.ExecuteSqlRawAsync(insert, [chunk.Owner, chunk.Rank, chunk.Other, chunk.Score, chunk.Parts, chunk.Summary], cancellationToken);
     }
 
     private static IEnumerable<ListRows> Chunks(ListRows rows)

@@ -41,6 +41,9 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOp
 
     public SkillTaxonomy Taxonomy { get; } = SkillTaxonomy.Embedded;
 
+    /// <summary>Names this engine's process in the batches it did (two hosts in one process, as in tests, get two names).</summary>
+    public string Worker { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
     public int CandidatesPerPosting => options.CandidatesPerPosting;
 
     public int PostingsPerProfile => options.PostingsPerProfile;

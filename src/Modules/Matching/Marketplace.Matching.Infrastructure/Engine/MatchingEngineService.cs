@@ -1,7 +1,6 @@
 using Hangfire;
 using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Matching.Infrastructure.Rematching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,8 @@ internal sealed partial class MatchingEngineService(MatchingEngine engine, IServ
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException or TimeoutException)
+            // Whatever failed (the database away, a row the engine refuses), the host must not stop: the next tick tries again.
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogFeedFailed(logger, exception);
             }

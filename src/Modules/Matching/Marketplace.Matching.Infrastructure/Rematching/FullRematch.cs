@@ -116,7 +116,7 @@ public sealed class FullRematch(MatchingDbContext context, MatchingEngine engine
             else await ListWriter.WriteProfileMatchesAsync(context, owners, rows, ct);
 
             var now = clock.GetUtcNow();
-            var server = $"{Environment.MachineName}:{Environment.ProcessId}";
+            var server = engine.Worker;
             var marked = await context.Database.ExecuteSqlAsync(
                 $"UPDATE matching.rematch_batches SET done_at = {now}, done_by = {server} WHERE run_id = {runId} AND number = {number} AND done_at IS NULL", ct);
             if (marked == 0)

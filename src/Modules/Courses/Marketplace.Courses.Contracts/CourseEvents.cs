@@ -11,6 +11,7 @@ public sealed record CourseSkillData(string SkillId, int Level);
 /// or above the level is left alone. The profile's ProfileChanged then makes matching rematch it. Sent once per completion
 /// (a completion is final); a redelivery is a no-op through the receiving inbox.
 /// </summary>
+[IntegrationEvent("courses.course-completed")]
 public sealed record CourseCompleted(
     Guid EventId,
     DateTimeOffset OccurredAt,

@@ -35,6 +35,7 @@ public sealed class CoursesPersonalData(IEnrolmentRepository enrolments, ICourse
 }
 
 /// <summary>An account was deleted: its enrolments are erased. A redelivery finds nothing more to erase.</summary>
+[IntegrationEventHandler("courses.erase-deleted-learner")]
 public sealed class EraseDeletedLearner(IEnrolmentRepository enrolments) : IIntegrationEventHandler<UserDeleted>
 {
     public Task HandleAsync(UserDeleted integrationEvent, CancellationToken cancellationToken) =>

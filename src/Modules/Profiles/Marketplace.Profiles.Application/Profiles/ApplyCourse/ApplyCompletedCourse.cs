@@ -11,6 +11,7 @@ namespace Marketplace.Profiles.Application.Profiles.ApplyCourse;
 /// seeker without a profile gets one holding those skills. Skills the profile already has at that level or above change
 /// nothing, and then no event is sent.
 /// </summary>
+[IntegrationEventHandler("profiles.apply-completed-course")]
 public sealed class ApplyCompletedCourse(IProfileRepository profiles, ITaxonomy taxonomy, IIntegrationEventPublisher events, TimeProvider clock)
     : IIntegrationEventHandler<CourseCompleted>
 {

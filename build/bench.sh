@@ -34,6 +34,7 @@ case "$mode" in
     start_db
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" events "$@"
+    ;;
   search)
     start_db
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
+using Marketplace.Jobs.Application.Applications.Templates;
 using Marketplace.Jobs.Domain.Applications;
 using Mediator;
 
@@ -20,7 +21,7 @@ public sealed record PipelineDto(
     int Page,
     int PageSize,
     IReadOnlyList<ApplicantDto> Applicants,
-    IReadOnlyList<RejectionTemplate> RejectionReasons);
+    IReadOnlyList<RejectionReason> RejectionReasons);
 
 /// <summary>
 /// The applicants to a posting, for the members of its company. Ordered by when they applied, oldest first: ranking by
@@ -63,7 +64,7 @@ public sealed class ListApplicantsHandler(PipelineAccess access, IApplicationRep
             query.Page,
             query.PageSize,
             [.. page.Select(ApplicationViews.ForCompany)],
-            templates?.Items ?? RejectionTemplates.Defaults);
+            templates is null ? RejectionReason.Defaults : RejectionReason.Of(templates.Items));
     }
 }
 

@@ -66,7 +66,7 @@ public sealed class HostFaceTests(HostFaceTests.Fixture fixture) : IClassFixture
     {
         var html = await _client.GetStringAsync("/");
 
-        html.ShouldContain("<title>Home · Marketplace</title>");
+        html.ShouldContain("<title>Jobs for backend developers, matched by skills · Marketplace</title>");
         html.ShouldContain("Find work by what you can do");
     }
 

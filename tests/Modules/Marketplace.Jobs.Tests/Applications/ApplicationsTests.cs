@@ -51,7 +51,7 @@ public sealed class ApplicationsTests(ApplicationsFixture fixture) : IClassFixtu
             ["Your application to Senior Go engineer at Northwind", "Senior Go engineer at Northwind: Screening: the company is reading your application"],
             ignoreOrder: true);
         mails.Single(m => (m.Subject ?? "").Contains("Screening")).TextBody!.ShouldContain("/Applications");
-        (await fixture.EventsAboutAsync(id)).ShouldBe(["ApplicationSubmitted", "ApplicationStageChanged"]);
+        (await fixture.EventsAboutAsync(id)).ShouldBe(["application-submitted", "application-stage-changed"]);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class ApplicationsTests(ApplicationsFixture fixture) : IClassFixtu
         list.ShouldContain("Withdrawn by you");
         list.ShouldNotContain("Withdraw this application");
         (await fixture.PipelineAsync(posting)).GetProperty("applicants")[0].GetProperty("stage").GetString().ShouldBe("Withdrawn");
-        (await fixture.EventsAboutAsync(id)).ShouldBe(["ApplicationSubmitted", "ApplicationWithdrawn"]);
+        (await fixture.EventsAboutAsync(id)).ShouldBe(["application-submitted", "application-withdrawn"]);
 
         var download = await seeker.Browser.GetStringAsync("/Account/Manage/PersonalData?handler=Download");
         var applications = JsonDocument.Parse(download).RootElement.EnumerateObject().Single(p => p.Name.Equals("applications", StringComparison.OrdinalIgnoreCase)).Value;

@@ -65,7 +65,7 @@ public sealed partial class ModerationTests(MailFixture fixture) : IClassFixture
         held.Subject.ShouldBe("Your posting \"Crypto trader, pay to apply\" is on hold");
         held.TextBody!.ShouldContain("Asks candidates to pay a fee, which our rules forbid.");
         held.TextBody!.ShouldContain($"/Employer/Postings/{posting}/Edit");
-        (await EventsAsync(app, posting)).ShouldContain("PostingClosed:OnHold");
+        (await EventsAsync(app, posting)).ShouldContain("posting-closed:OnHold");
 
         (await admin.GetStringAsync("/Admin/Moderation")).ShouldContain("On hold (1)");
         (await DecideAsync(admin, posting, "Release", null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);

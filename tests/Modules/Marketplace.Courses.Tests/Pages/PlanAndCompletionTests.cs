@@ -93,7 +93,7 @@ public sealed class PlanAndCompletionTests(CoursesFixture fixture)
     /// <summary>The ProfileChanged events the Profiles module published for the seeker.</summary>
     private async Task<int> ProfileChangesAsync(Guid seekerId)
     {
-        var payloads = await App.WithProfilesDbAsync(db => db.OutboxMessages.Where(m => m.Type.Contains("ProfileChanged")).Select(m => m.Payload).ToListAsync());
+        var payloads = await App.WithProfilesDbAsync(db => db.OutboxMessages.Where(m => m.Type == "profiles.profile-changed").Select(m => m.Payload).ToListAsync());
         return payloads.Count(p => p.Contains(seekerId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 

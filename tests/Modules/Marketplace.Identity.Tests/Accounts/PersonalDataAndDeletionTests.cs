@@ -106,7 +106,7 @@ public sealed class PersonalDataAndDeletionTests(RelayingAppFactory app) : IClas
             await Task.Delay(200);
         }
 
-        await using var inbox = new NpgsqlCommand("SELECT count(*) FROM jobs.inbox_messages WHERE handler LIKE '%ForgetDeletedEmployer'", jobs);
+        await using var inbox = new NpgsqlCommand("SELECT count(*) FROM jobs.inbox_messages WHERE handler = 'jobs.forget-deleted-employer'", jobs);
         (await inbox.ExecuteScalarAsync()).ShouldBe(1L);
     }
 }

@@ -37,6 +37,8 @@ case "$mode" in
     ;;
   search)
     start_db
+    # The benchmark hosts the app with WebApplicationFactory, which finds the app's content root through this variable.
+    export ASPNETCORE_TEST_CONTENTROOT_MARKETPLACE_WEB="$ROOT/src/Marketplace.Web"
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" search "$@"
     ;;

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.BuildingBlocks.Infrastructure.Mail;
 using Marketplace.Jobs.Infrastructure.Alerts;
 using Marketplace.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -68,10 +70,16 @@ public sealed partial class JobsJourneyTests(BrowserAppFixture app) : IClassFixt
         await Screenshot(seeker, "saved-searches.png");
 
         await WritePostingAsync(employer, "Senior SRE, Kubernetes", publish: true);
-        // The sweep Hangfire runs every minute (and soon after a publication); this host runs no Hangfire server.
+        // The sweep and the mail job Hangfire runs (every minute, and soon after a publication); this host runs no Hangfire server.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<JobsSweeps>().SweepAlertsAsync(CancellationToken.None);
+            var stored = await scope.ServiceProvider.GetRequiredService<MailDbContext>().Messages
+                .Where(m => m.Recipient == "e2e.alerted@example.com" && m.Status == MailStatus.Pending).Select(m => m.Id).ToListAsync();
+            foreach (var id in stored)
+            {
+                await scope.ServiceProvider.GetRequiredService<MailDelivery>().SendAsync(id, CancellationToken.None);
+            }
         }
 
         var alert = await app.Smtp.WaitForMessageAsync("e2e.alerted@example.com");

@@ -12,25 +12,25 @@ public static partial class AuthorizationMatrix
     {
         ["PAGE /Employer/Company"] = new("GET", "/Employer/Company", Credential.Cookie, EmployersOnly),
         // Inviting to the first employer's company: only its admin may; to the second employer it does not exist.
-        ["PAGE POST /Employer/Company?handler=Invite"] = new("POST", "/Employer/Company?handler=Invite", Credential.Cookie, [S, F, F, A, F, F])
+        ["PAGE POST /Employer/Company?handler=Invite"] = new("POST", "/Employer/Company?handler=Invite", Credential.Cookie, [S, F, F, A, N, F])
         {
             Form = new Dictionary<string, string> { ["Input.CompanyId"] = "{company}", ["Input.Email"] = "colleague.of.tenant.one@example.com" },
         },
 
-        // The company's postings: the second employer is refused the first's posting (as by the API; a published posting is public).
+        // The company's postings: to the second employer the first's posting is not there.
         ["PAGE /Employer/Postings"] = new("GET", "/Employer/Postings", Credential.Cookie, EmployersOnly),
         ["PAGE /Employer/Postings/Index"] = new("GET", "/Employer/Postings/Index", Credential.Cookie, EmployersOnly),
         ["PAGE /Employer/Postings/New"] = new("GET", "/Employer/Postings/New", Credential.Cookie, EmployersOnly),
-        ["PAGE /Employer/Postings/{id:guid}/Edit"] = new("GET", "/Employer/Postings/{posting}/Edit", Credential.Cookie, [S, F, F, A, F, F]),
+        ["PAGE /Employer/Postings/{id:guid}/Edit"] = new("GET", "/Employer/Postings/{posting}/Edit", Credential.Cookie, [S, F, F, A, N, F]),
         ["PAGE POST /Employer/Postings/New?handler=Save"] = new("POST", "/Employer/Postings/New?handler=Save", Credential.Cookie, EmployersOnly),
         ["PAGE POST /Employer/Postings/New?handler=Publish"] = new("POST", "/Employer/Postings/New?handler=Publish", Credential.Cookie, EmployersOnly),
         ["PAGE POST /Employer/Postings/New?handler=MoreRows"] = new("POST", "/Employer/Postings/New?handler=MoreRows", Credential.Cookie, EmployersOnly),
         ["PAGE POST /Employer/Postings/New?handler=Preview"] = new("POST", "/Employer/Postings/New?handler=Preview", Credential.Cookie, EmployersOnly),
-        ["PAGE POST /Employer/Postings/Edit?handler=Save"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Save", Credential.Cookie, [S, F, F, A, F, F]),
-        ["PAGE POST /Employer/Postings/Edit?handler=Publish"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Publish", Credential.Cookie, [S, F, F, A, F, F]),
-        ["PAGE POST /Employer/Postings/Edit?handler=MoreRows"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=MoreRows", Credential.Cookie, [S, F, F, A, F, F]),
-        ["PAGE POST /Employer/Postings/Edit?handler=Preview"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Preview", Credential.Cookie, [S, F, F, A, F, F]),
-        ["PAGE POST /Employer/Postings/Index?handler=Act"] = new("POST", "/Employer/Postings?handler=Act", Credential.Cookie, [S, F, F, A, F, F])
+        ["PAGE POST /Employer/Postings/Edit?handler=Save"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Save", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Edit?handler=Publish"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Publish", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Edit?handler=MoreRows"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=MoreRows", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Edit?handler=Preview"] = new("POST", "/Employer/Postings/{posting}/Edit?handler=Preview", Credential.Cookie, [S, F, F, A, N, F]),
+        ["PAGE POST /Employer/Postings/Index?handler=Act"] = new("POST", "/Employer/Postings?handler=Act", Credential.Cookie, [S, F, F, A, N, F])
         {
             Form = new Dictionary<string, string> { ["id"] = "{posting}", ["version"] = "1", ["action"] = "Renew" },
         },

@@ -90,7 +90,7 @@ public sealed class EditModel(ISender sender) : PageModel
 
         if (!page.Value.CanManage)
         {
-            return Forbid();
+            return NotFound();
         }
 
         Posting = page.Value.Posting;

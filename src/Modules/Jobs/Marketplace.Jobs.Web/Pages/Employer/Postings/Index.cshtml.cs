@@ -28,14 +28,10 @@ public sealed class IndexModel(ISender sender) : PageModel
         var done = await sender.Send(new ManagePosting(id, action, reason, version), cancellationToken);
         if (done.IsFailure)
         {
-            if (done.FirstError.Kind == ErrorKind.NotFound)
+            // Another company's posting is answered as if it were not there.
+            if (done.FirstError.Kind is ErrorKind.NotFound or ErrorKind.Forbidden)
             {
                 return NotFound();
-            }
-
-            if (done.FirstError.Kind == ErrorKind.Forbidden)
-            {
-                return Forbid();
             }
 
             Problem = done.FirstError.Message;

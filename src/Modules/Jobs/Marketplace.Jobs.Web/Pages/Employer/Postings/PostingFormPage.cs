@@ -36,11 +36,11 @@ internal static class PostingFormPage
         return result;
     }
 
-    /// <summary>The answer for a failure the form cannot show: the posting is not there, or not theirs.</summary>
+    /// <summary>The answer for a failure the form cannot show: the posting is not there, or not theirs (answered alike).</summary>
     public static IActionResult? Refusal(Result result) => result.FirstError.Kind switch
     {
         ErrorKind.NotFound => new NotFoundResult(),
-        ErrorKind.Forbidden => new ForbidResult(),
+        ErrorKind.Forbidden => new NotFoundResult(),
         _ => null,
     };
 

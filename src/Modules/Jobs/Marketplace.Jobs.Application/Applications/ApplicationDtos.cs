@@ -53,9 +53,20 @@ public sealed record ApplicantDto(
     IReadOnlyList<StageChangeDto> History,
     IReadOnlyList<NoteDto> Notes);
 
+/// <summary>A rejection reason as the pages show it: its title, and the text the applicant reads.</summary>
+public sealed record RejectionReasonDto(string Title, string Text);
+
 public static class ApplicationViews
 {
     public const string DeletedApplicant = "Deleted applicant";
+
+    /// <summary>The stages the company moves applications to, in the pipeline's order.</summary>
+    public static IReadOnlyList<string> PipelineStages { get; } = [.. ApplicationStages.Pipeline.Select(s => s.ToString())];
+
+    public static IReadOnlyList<RejectionReasonDto> DefaultReasons { get; } = Reasons(RejectionTemplates.Defaults);
+
+    public static IReadOnlyList<RejectionReasonDto> Reasons(IReadOnlyList<RejectionTemplate> templates) =>
+        [.. templates.Select(t => new RejectionReasonDto(t.Title, t.Text))];
 
     public static ApplicantDto ForCompany(JobApplication a) => new(
         a.Id,

@@ -20,7 +20,7 @@ public sealed record PipelineDto(
     int Page,
     int PageSize,
     IReadOnlyList<ApplicantDto> Applicants,
-    IReadOnlyList<RejectionTemplate> RejectionReasons);
+    IReadOnlyList<RejectionReasonDto> RejectionReasons);
 
 /// <summary>
 /// The applicants to a posting, for the members of its company. Ordered by when they applied, oldest first: ranking by
@@ -63,7 +63,7 @@ public sealed class ListApplicantsHandler(PipelineAccess access, IApplicationRep
             query.Page,
             query.PageSize,
             [.. page.Select(ApplicationViews.ForCompany)],
-            templates?.Items ?? RejectionTemplates.Defaults);
+            templates is null ? ApplicationViews.DefaultReasons : ApplicationViews.Reasons(templates.Items));
     }
 }
 

@@ -9,10 +9,10 @@ namespace Marketplace.Jobs.Application.Applications.Templates;
 public sealed record RejectionReasonInput(string? Title, string? Text);
 
 /// <summary>The rejection reasons the current employer's company chooses from (the defaults until it edits them).</summary>
-public sealed record GetRejectionReasons : IQuery<Result<IReadOnlyList<RejectionTemplate>>>;
+public sealed record GetRejectionReasons : IQuery<Result<IReadOnlyList<RejectionReasonDto>>>;
 
 /// <summary>A member of the company replaces its rejection reasons; blank rows are dropped.</summary>
-public sealed record SaveRejectionReasons(IReadOnlyList<RejectionReasonInput>? Templates) : ICommand<Result<IReadOnlyList<RejectionTemplate>>>;
+public sealed record SaveRejectionReasons(IReadOnlyList<RejectionReasonInput>? Templates) : ICommand<Result<IReadOnlyList<RejectionReasonDto>>>;
 
 /// <summary>Whose reasons the current employer edits: their company's, or their own without one.</summary>
 public sealed class RejectionReasonOwner(ICompanyRepository companies, ICurrentUser currentUser)
@@ -24,9 +24,9 @@ public sealed class RejectionReasonOwner(ICompanyRepository companies, ICurrentU
 }
 
 public sealed class GetRejectionReasonsHandler(RejectionReasonOwner owner, IApplicationRepository applications)
-    : IQueryHandler<GetRejectionReasons, Result<IReadOnlyList<RejectionTemplate>>>
+    : IQueryHandler<GetRejectionReasons, Result<IReadOnlyList<RejectionReasonDto>>>
 {
-    public async ValueTask<Result<IReadOnlyList<RejectionTemplate>>> Handle(GetRejectionReasons query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<RejectionReasonDto>>> Handle(GetRejectionReasons query, CancellationToken cancellationToken)
     {
         if (await owner.OwnerAsync(cancellationToken) is not { } ownerId)
         {
@@ -34,14 +34,14 @@ public sealed class GetRejectionReasonsHandler(RejectionReasonOwner owner, IAppl
         }
 
         var templates = await applications.FindTemplatesAsync(ownerId, forUpdate: false, cancellationToken);
-        return Result<IReadOnlyList<RejectionTemplate>>.Success(templates?.Items ?? RejectionTemplates.Defaults);
+        return Result<IReadOnlyList<RejectionReasonDto>>.Success(templates is null ? ApplicationViews.DefaultReasons : ApplicationViews.Reasons(templates.Items));
     }
 }
 
 public sealed class SaveRejectionReasonsHandler(RejectionReasonOwner owner, IApplicationRepository applications, TimeProvider clock)
-    : ICommandHandler<SaveRejectionReasons, Result<IReadOnlyList<RejectionTemplate>>>
+    : ICommandHandler<SaveRejectionReasons, Result<IReadOnlyList<RejectionReasonDto>>>
 {
-    public async ValueTask<Result<IReadOnlyList<RejectionTemplate>>> Handle(SaveRejectionReasons command, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<RejectionReasonDto>>> Handle(SaveRejectionReasons command, CancellationToken cancellationToken)
     {
         if (await owner.OwnerAsync(cancellationToken) is not { } ownerId)
         {
@@ -57,6 +57,8 @@ public sealed class SaveRejectionReasonsHandler(RejectionReasonOwner owner, IApp
         }
 
         var replaced = templates.Replace([.. (command.Templates ?? []).Select(t => (t.Title, t.Text))], now);
-        return replaced.IsSuccess ? Result<IReadOnlyList<RejectionTemplate>>.Success(templates.Items) : Result<IReadOnlyList<RejectionTemplate>>.Failure(replaced.Errors);
+        return replaced.IsSuccess
+            ? Result<IReadOnlyList<RejectionReasonDto>>.Success(ApplicationViews.Reasons(templates.Items))
+            : Result<IReadOnlyList<RejectionReasonDto>>.Failure(replaced.Errors);
     }
 }

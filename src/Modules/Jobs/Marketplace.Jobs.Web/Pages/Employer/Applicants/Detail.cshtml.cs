@@ -5,7 +5,6 @@ using Marketplace.Jobs.Application.Applications.Move;
 using Marketplace.Jobs.Application.Applications.Notes;
 using Marketplace.Jobs.Application.Applications.Pipeline;
 using Marketplace.Jobs.Application.Applications.Templates;
-using Marketplace.Jobs.Domain.Applications;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ public sealed class DetailModel(ISender sender) : PageModel
 {
     public ApplicantDto Applicant { get; private set; } = null!;
 
-    public IReadOnlyList<RejectionTemplate> Reasons { get; private set; } = [];
+    public IReadOnlyList<RejectionReasonDto> Reasons { get; private set; } = [];
 
     [BindProperty]
     public StageMoveForm Move { get; set; } = new();
@@ -84,7 +83,7 @@ public sealed class DetailModel(ISender sender) : PageModel
 
         Applicant = applicant.Value;
         var reasons = await sender.Send(new GetRejectionReasons(), cancellationToken);
-        Reasons = reasons.IsSuccess ? reasons.Value : RejectionTemplates.Defaults;
+        Reasons = reasons.IsSuccess ? reasons.Value : ApplicationViews.DefaultReasons;
         return Page();
     }
 }

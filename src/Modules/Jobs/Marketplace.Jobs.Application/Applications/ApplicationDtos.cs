@@ -28,7 +28,10 @@ public sealed record NoteDto(Guid Id, DateTimeOffset At, Guid? By, string Text);
 public sealed record SkillDto(string? SkillId, string Name, int Level, string LevelName, decimal? Years, int? LastUsedYear);
 
 /// <summary>The match explanation kept when the seeker applied; null while matching gives none.</summary>
-public sealed record MatchDto(decimal Score, IReadOnlyList<MatchSkill> Skills);
+public sealed record MatchDto(decimal Score, IReadOnlyList<MatchSkillDto> Skills);
+
+/// <summary>A skill of a match explanation: how it counted (Matched, Inferred, Missing) and its share of the score.</summary>
+public sealed record MatchSkillDto(string SkillId, string Name, string How, decimal Contribution);
 
 /// <summary>
 /// An application as the posting's company sees it. A deleted applicant's has <see cref="ApplicantName"/> "Deleted
@@ -53,9 +56,20 @@ public sealed record ApplicantDto(
     IReadOnlyList<StageChangeDto> History,
     IReadOnlyList<NoteDto> Notes);
 
+/// <summary>A rejection reason as the pages show it: its title, and the text the applicant reads.</summary>
+public sealed record RejectionReasonDto(string Title, string Text);
+
 public static class ApplicationViews
 {
     public const string DeletedApplicant = "Deleted applicant";
+
+    /// <summary>The stages the company moves applications to, in the pipeline's order.</summary>
+    public static IReadOnlyList<string> PipelineStages { get; } = [.. ApplicationStages.Pipeline.Select(s => s.ToString())];
+
+    public static IReadOnlyList<RejectionReasonDto> DefaultReasons { get; } = Reasons(RejectionTemplates.Defaults);
+
+    public static IReadOnlyList<RejectionReasonDto> Reasons(IReadOnlyList<RejectionTemplate> templates) =>
+        [.. templates.Select(t => new RejectionReasonDto(t.Title, t.Text))];
 
     public static ApplicantDto ForCompany(JobApplication a) => new(
         a.Id,
@@ -67,7 +81,7 @@ public static class ApplicationViews
         a.SubmittedAt,
         a.UpdatedAt,
         a.Revision,
-        a.Match is { } m ? new MatchDto(m.Score, m.Skills) : null,
+        a.Match is { } m ? new MatchDto(m.Score, [.. m.Skills.Select(k => new MatchSkillDto(k.SkillId, k.Name, k.How, k.Contribution))]) : null,
         [.. (a.Profile?.Skills ?? []).Select(s => new SkillDto(s.SkillId, s.Name, s.Level, s.LevelName, s.Years, s.LastUsedYear))],
         a.CoverNote,
         a.CvText,

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
-using Marketplace.Jobs.Application.Applications.Templates;
 using Marketplace.Jobs.Domain.Applications;
 using Mediator;
 
@@ -21,7 +20,7 @@ public sealed record PipelineDto(
     int Page,
     int PageSize,
     IReadOnlyList<ApplicantDto> Applicants,
-    IReadOnlyList<RejectionReason> RejectionReasons);
+    IReadOnlyList<RejectionReasonDto> RejectionReasons);
 
 /// <summary>
 /// The applicants to a posting, for the members of its company. Ordered by when they applied, oldest first: ranking by
@@ -64,7 +63,7 @@ public sealed class ListApplicantsHandler(PipelineAccess access, IApplicationRep
             query.Page,
             query.PageSize,
             [.. page.Select(ApplicationViews.ForCompany)],
-            templates is null ? RejectionReason.Defaults : RejectionReason.Of(templates.Items));
+            templates is null ? ApplicationViews.DefaultReasons : ApplicationViews.Reasons(templates.Items));
     }
 }
 

@@ -8,25 +8,11 @@ namespace Marketplace.Jobs.Application.Applications.Templates;
 
 public sealed record RejectionReasonInput(string? Title, string? Text);
 
-/// <summary>A rejection reason as the pages show it.</summary>
-public sealed record RejectionReason(string Title, string Text)
-{
-    public static IReadOnlyList<RejectionReason> Defaults { get; } = Of(RejectionTemplates.Defaults);
-
-    public static IReadOnlyList<RejectionReason> Of(IEnumerable<RejectionTemplate> templates) => [.. templates.Select(t => new RejectionReason(t.Title, t.Text))];
-}
-
-/// <summary>The stages the company can move an application to, in the order the pipeline shows them.</summary>
-public static class PipelineStages
-{
-    public static IReadOnlyList<string> Names { get; } = [.. ApplicationStages.Pipeline.Select(s => s.ToString())];
-}
-
 /// <summary>The rejection reasons the current employer's company chooses from (the defaults until it edits them).</summary>
-public sealed record GetRejectionReasons : IQuery<Result<IReadOnlyList<RejectionReason>>>;
+public sealed record GetRejectionReasons : IQuery<Result<IReadOnlyList<RejectionReasonDto>>>;
 
 /// <summary>A member of the company replaces its rejection reasons; blank rows are dropped.</summary>
-public sealed record SaveRejectionReasons(IReadOnlyList<RejectionReasonInput>? Templates) : ICommand<Result<IReadOnlyList<RejectionReason>>>;
+public sealed record SaveRejectionReasons(IReadOnlyList<RejectionReasonInput>? Templates) : ICommand<Result<IReadOnlyList<RejectionReasonDto>>>;
 
 /// <summary>Whose reasons the current employer edits: their company's, or their own without one.</summary>
 public sealed class RejectionReasonOwner(ICompanyRepository companies, ICurrentUser currentUser)
@@ -38,9 +24,9 @@ public sealed class RejectionReasonOwner(ICompanyRepository companies, ICurrentU
 }
 
 public sealed class GetRejectionReasonsHandler(RejectionReasonOwner owner, IApplicationRepository applications)
-    : IQueryHandler<GetRejectionReasons, Result<IReadOnlyList<RejectionReason>>>
+    : IQueryHandler<GetRejectionReasons, Result<IReadOnlyList<RejectionReasonDto>>>
 {
-    public async ValueTask<Result<IReadOnlyList<RejectionReason>>> Handle(GetRejectionReasons query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<RejectionReasonDto>>> Handle(GetRejectionReasons query, CancellationToken cancellationToken)
     {
         if (await owner.OwnerAsync(cancellationToken) is not { } ownerId)
         {
@@ -48,14 +34,14 @@ public sealed class GetRejectionReasonsHandler(RejectionReasonOwner owner, IAppl
         }
 
         var templates = await applications.FindTemplatesAsync(ownerId, forUpdate: false, cancellationToken);
-        return Result<IReadOnlyList<RejectionReason>>.Success(templates is null ? RejectionReason.Defaults : RejectionReason.Of(templates.Items));
+        return Result<IReadOnlyList<RejectionReasonDto>>.Success(templates is null ? ApplicationViews.DefaultReasons : ApplicationViews.Reasons(templates.Items));
     }
 }
 
 public sealed class SaveRejectionReasonsHandler(RejectionReasonOwner owner, IApplicationRepository applications, TimeProvider clock)
-    : ICommandHandler<SaveRejectionReasons, Result<IReadOnlyList<RejectionReason>>>
+    : ICommandHandler<SaveRejectionReasons, Result<IReadOnlyList<RejectionReasonDto>>>
 {
-    public async ValueTask<Result<IReadOnlyList<RejectionReason>>> Handle(SaveRejectionReasons command, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<RejectionReasonDto>>> Handle(SaveRejectionReasons command, CancellationToken cancellationToken)
     {
         if (await owner.OwnerAsync(cancellationToken) is not { } ownerId)
         {
@@ -71,6 +57,8 @@ public sealed class SaveRejectionReasonsHandler(RejectionReasonOwner owner, IApp
         }
 
         var replaced = templates.Replace([.. (command.Templates ?? []).Select(t => (t.Title, t.Text))], now);
-        return replaced.IsSuccess ? Result<IReadOnlyList<RejectionReason>>.Success(RejectionReason.Of(templates.Items)) : Result<IReadOnlyList<RejectionReason>>.Failure(replaced.Errors);
+        return replaced.IsSuccess
+            ? Result<IReadOnlyList<RejectionReasonDto>>.Success(ApplicationViews.Reasons(templates.Items))
+            : Result<IReadOnlyList<RejectionReasonDto>>.Failure(replaced.Errors);
     }
 }

@@ -18,7 +18,7 @@ public sealed class DetailModel(ISender sender) : PageModel
 {
     public ApplicantDto Applicant { get; private set; } = null!;
 
-    public IReadOnlyList<RejectionReason> Reasons { get; private set; } = [];
+    public IReadOnlyList<RejectionReasonDto> Reasons { get; private set; } = [];
 
     [BindProperty]
     public StageMoveForm Move { get; set; } = new();
@@ -83,7 +83,7 @@ public sealed class DetailModel(ISender sender) : PageModel
 
         Applicant = applicant.Value;
         var reasons = await sender.Send(new GetRejectionReasons(), cancellationToken);
-        Reasons = reasons.IsSuccess ? reasons.Value : RejectionReason.Defaults;
+        Reasons = reasons.IsSuccess ? reasons.Value : ApplicationViews.DefaultReasons;
         return Page();
     }
 }

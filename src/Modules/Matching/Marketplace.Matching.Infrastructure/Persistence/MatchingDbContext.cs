@@ -1,5 +1,7 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Matching.Domain.Candidates;
 using Marketplace.Matching.Domain.Projections;
+using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Domain.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -28,6 +30,12 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<RematchRun> RematchRuns => Set<RematchRun>();
 
     public DbSet<RematchBatch> RematchBatches => Set<RematchBatch>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<SavedRanking> SavedRankings => Set<SavedRanking>();
+
+    public DbSet<PseudonymSecret> PseudonymSecrets => Set<PseudonymSecret>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,6 +15,9 @@ public interface IApplicationRepository
 
     Task<JobApplication?> FindMineAsync(Guid postingId, Guid applicantId, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="applicantIds"/> with an application to the posting, in any stage.</summary>
+    Task<IReadOnlySet<Guid>> ApplicantsAmongAsync(Guid postingId, IReadOnlyCollection<Guid> applicantIds, CancellationToken cancellationToken);
+
     /// <summary>Loads an application to change it; with <paramref name="expectedVersion"/> the write is refused unless it is still at that revision.</summary>
     Task<JobApplication?> GetForUpdateAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken);
 

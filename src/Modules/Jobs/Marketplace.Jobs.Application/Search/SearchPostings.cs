@@ -6,6 +6,7 @@ using Marketplace.Jobs.Application.Skills;
 using Marketplace.Jobs.Domain.Postings;
 using Marketplace.Jobs.Domain.SavedSearches;
 using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Contracts.Taxonomy;
 using Mediator;
 
 namespace Marketplace.Jobs.Application.Search;
@@ -123,7 +124,8 @@ public sealed record SearchResultsDto(
     SearchFacetsDto? Facets,
     SearchInterpretationDto Interpreted);
 
-public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog skills, IMatchingFacade matching, ICurrentUser currentUser, TimeProvider clock)
+public sealed class SearchPostingsHandler(
+    IPostingSearch search, SkillCatalog skills, ISkillsFacade taxonomy, IMatchingFacade matching, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<SearchPostings, Result<SearchResultsDto>>
 {
     public const string DefaultCurrency = "EUR";
@@ -136,6 +138,13 @@ public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog sk
         var built = Build(request, skills, clock.GetUtcNow());
         if (built.IsFailure)
         {
+            // Skills people search for that we do not know go to the admins' queue; each hour of searching counts once per mention.
+            var unknown = SearchSkills.Split(request.Skills).Where(t => skills.Recognize(t) is null && t.Length <= SkillCatalog.MaxTextLength).ToList();
+            if (unknown.Count > 0)
+            {
+                await taxonomy.ReportUnknownAsync(UnknownMentionOrigin.Search, clock.GetUtcNow().ToString("yyyy-MM-ddTHH", System.Globalization.CultureInfo.InvariantCulture), unknown, cancellationToken);
+            }
+
             return Result<SearchResultsDto>.Failure(built.Errors);
         }
 

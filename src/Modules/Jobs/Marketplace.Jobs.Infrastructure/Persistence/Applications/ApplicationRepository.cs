@@ -15,6 +15,20 @@ internal sealed class ApplicationRepository(JobsDbContext context) : IApplicatio
     public Task<JobApplication?> FindMineAsync(Guid postingId, Guid applicantId, CancellationToken cancellationToken) =>
         context.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.PostingId == postingId && a.ApplicantId == applicantId, cancellationToken);
 
+    public async Task<IReadOnlySet<Guid>> ApplicantsAmongAsync(Guid postingId, IReadOnlyCollection<Guid> applicantIds, CancellationToken cancellationToken)
+    {
+        if (applicantIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var ids = applicantIds.ToList();
+        var found = await context.Applications.AsNoTracking()
+            .Where(a => a.PostingId == postingId && a.ApplicantId != null && ids.Contains(a.ApplicantId.Value))
+            .Select(a => a.ApplicantId!.Value).ToListAsync(cancellationToken);
+        return found.ToHashSet();
+    }
+
     public async Task<JobApplication?> GetForUpdateAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {
         var application = await context.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);

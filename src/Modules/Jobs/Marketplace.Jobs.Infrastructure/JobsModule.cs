@@ -47,7 +47,7 @@ public static class JobsModule
     private static void AddServices(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ISkillTaxonomy, EmbeddedSkillTaxonomy>();
+        services.AddSingleton<ISkillTaxonomy, SharedSkillTaxonomy>();
         services.AddSingleton<SkillCatalog>();
         services.AddScoped<PostingAccess>();
         services.AddScoped<IPostingRepository, PostingRepository>();

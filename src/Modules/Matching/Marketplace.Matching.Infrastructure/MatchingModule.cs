@@ -9,6 +9,9 @@ using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Infrastructure.Engine;
 using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Matching.Infrastructure.Rematching;
+using Marketplace.Matching.Infrastructure.Taxonomy;
+using Marketplace.Matching.Application.Taxonomy;
+using Marketplace.Matching.Contracts.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +43,12 @@ public static class MatchingModule
         builder.Services.AddScoped<IMatchingFacade, MatchingFacade>();
         builder.Services.AddScoped<IRematchRuns, RematchRuns>();
         builder.Services.AddScoped<FullRematch>();
+        builder.Services.AddSingleton<TaxonomyCatalog>();
+        builder.Services.AddSingleton<ISkillsFacade, SkillsFacade>();
+        builder.Services.AddScoped<ITaxonomyOverlay, TaxonomyOverlayStore>();
+        builder.Services.AddScoped<IUnknownMentions, UnknownMentionStore>();
+        builder.Services.AddScoped<TaxonomyChanges>();
+        builder.Services.AddSingleton<UnknownMentionFilter>();
         AddCandidates(builder.Services);
     }
 

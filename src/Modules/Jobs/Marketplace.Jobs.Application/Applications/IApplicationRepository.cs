@@ -1,3 +1,4 @@
+using Marketplace.Jobs.Application.Applications.Pipeline;
 using Marketplace.Jobs.Domain.Applications;
 
 namespace Marketplace.Jobs.Application.Applications;
@@ -25,7 +26,8 @@ public interface IApplicationRepository
     Task<IReadOnlyList<JobApplication>> ListByApplicantAsync(Guid applicantId, bool forUpdate, CancellationToken cancellationToken);
 
     /// <summary>A posting's applications (optionally at one stage), oldest first: the order they came in.</summary>
-    Task<IReadOnlyList<JobApplication>> ListByPostingAsync(Guid postingId, ApplicationStage? stage, int skip, int take, CancellationToken cancellationToken);
+    /// <summary>A page of a posting's applications: best match first (the score kept when they applied; none last), or oldest first.</summary>
+    Task<IReadOnlyList<JobApplication>> ListByPostingAsync(Guid postingId, ApplicationStage? stage, ApplicantOrder order, int skip, int take, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<ApplicationStage, int>> CountStagesAsync(Guid postingId, CancellationToken cancellationToken);
 

@@ -3,6 +3,7 @@ using Marketplace.Matching.Domain.Candidates;
 using Marketplace.Matching.Domain.Projections;
 using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Domain.Runs;
+using Marketplace.Matching.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -36,6 +37,12 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<SavedRanking> SavedRankings => Set<SavedRanking>();
 
     public DbSet<PseudonymSecret> PseudonymSecrets => Set<PseudonymSecret>();
+
+    public DbSet<OverlayEntry> TaxonomyOverlay => Set<OverlayEntry>();
+
+    public DbSet<UnknownMention> UnknownMentions => Set<UnknownMention>();
+
+    public DbSet<MentionSighting> MentionSightings => Set<MentionSighting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

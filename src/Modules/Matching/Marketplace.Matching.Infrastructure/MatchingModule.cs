@@ -1,8 +1,10 @@
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Matching.Application.Digests;
 using Marketplace.Matching.Application.Projections;
 using Marketplace.Matching.Application.Rematching;
 using Marketplace.Matching.Application.Storing;
 using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Infrastructure.Digests;
 using Marketplace.Matching.Infrastructure.Engine;
 using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Matching.Infrastructure.Rematching;
@@ -36,5 +38,9 @@ public static class MatchingModule
         builder.Services.AddScoped<IMatchingFacade, MatchingFacade>();
         builder.Services.AddScoped<IRematchRuns, RematchRuns>();
         builder.Services.AddScoped<FullRematch>();
+        builder.Services.AddHostedService<WeeklyDigestScheduler>();
+        builder.Services.AddScoped<IMatchDigests, MatchDigests>();
+        builder.Services.AddSingleton<IDigestUnsubscribeTokens, DigestUnsubscribeTokens>();
+        builder.Services.AddScoped<WeeklyDigestSweep>();
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Matching.Domain.Digests;
 using Marketplace.Matching.Domain.Projections;
 using Marketplace.Matching.Domain.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<RematchRun> RematchRuns => Set<RematchRun>();
 
     public DbSet<RematchBatch> RematchBatches => Set<RematchBatch>();
+
+    public DbSet<MatchDigest> MatchDigests => Set<MatchDigest>();
+
+    public DbSet<DigestedMatch> DigestedMatches => Set<DigestedMatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

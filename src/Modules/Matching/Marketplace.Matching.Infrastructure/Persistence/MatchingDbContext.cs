@@ -1,7 +1,10 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Matching.Domain.Candidates;
 using Marketplace.Matching.Domain.Digests;
 using Marketplace.Matching.Domain.Projections;
 using Marketplace.Matching.Domain.Runs;
+using Marketplace.Matching.Domain.Taxonomy;
+using Marketplace.Matching.Infrastructure.Candidates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -33,6 +36,18 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<MatchDigest> MatchDigests => Set<MatchDigest>();
 
     public DbSet<DigestedMatch> DigestedMatches => Set<DigestedMatch>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<SavedRanking> SavedRankings => Set<SavedRanking>();
+
+    public DbSet<PseudonymSecret> PseudonymSecrets => Set<PseudonymSecret>();
+
+    public DbSet<OverlayEntry> TaxonomyOverlay => Set<OverlayEntry>();
+
+    public DbSet<UnknownMention> UnknownMentions => Set<UnknownMention>();
+
+    public DbSet<MentionSighting> MentionSightings => Set<MentionSighting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

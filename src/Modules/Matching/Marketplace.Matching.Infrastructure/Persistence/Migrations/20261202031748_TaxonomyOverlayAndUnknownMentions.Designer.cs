@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MatchingDbContext))]
-    [Migration("20261202033540_MatchDigests")]
-    partial class MatchDigests
+    [Migration("20261202031748_TaxonomyOverlayAndUnknownMentions")]
+    partial class TaxonomyOverlayAndUnknownMentions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -82,50 +82,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasFilter("relayed_at IS NULL");
 
                     b.ToTable("outbox_messages", "matching");
-                });
-
-            modelBuilder.Entity("Marketplace.Matching.Domain.Digests.DigestedMatch", b =>
-                {
-                    b.Property<Guid>("ProfileId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("profile_id");
-
-                    b.Property<Guid>("PostingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("posting_id");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.HasKey("ProfileId", "PostingId")
-                        .HasName("pk_digested_matches");
-
-                    b.ToTable("digested_matches", "matching");
-                });
-
-            modelBuilder.Entity("Marketplace.Matching.Domain.Digests.MatchDigest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("enabled");
-
-                    b.Property<DateTimeOffset?>("LastSweptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_swept_at");
-
-                    b.Property<int>("MinimumScore")
-                        .HasColumnType("integer")
-                        .HasColumnName("minimum_score");
-
-                    b.HasKey("Id")
-                        .HasName("pk_match_digests");
-
-                    b.ToTable("match_digests", "matching");
                 });
 
             modelBuilder.Entity("Marketplace.Matching.Domain.Projections.PostingProjection", b =>
@@ -243,6 +199,11 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("skills");
 
+                    b.Property<string>("Unrecognised")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("unrecognised");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("integer")
                         .HasColumnName("visibility");
@@ -296,6 +257,132 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_rematch_runs_started_at");
 
                     b.ToTable("rematch_runs", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Taxonomy.MentionSighting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Key", "Source", "SourceId")
+                        .HasName("pk_unknown_mention_sightings");
+
+                    b.ToTable("unknown_mention_sightings", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Taxonomy.OverlayEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Position")
+                        .HasName("pk_taxonomy_overlay");
+
+                    b.ToTable("taxonomy_overlay", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Taxonomy.UnknownMention", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("ResolvedSkillId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_skill_id");
+
+                    b.Property<int>("Sightings")
+                        .HasColumnType("integer")
+                        .HasColumnName("sightings");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Key")
+                        .HasName("pk_unknown_mentions");
+
+                    b.HasIndex("Sightings", "LastSeenAt")
+                        .HasDatabaseName("ix_unknown_mentions_sightings_last_seen_at")
+                        .HasFilter("resolution IS NULL");
+
+                    b.ToTable("unknown_mentions", "matching");
                 });
 
             modelBuilder.Entity("Marketplace.Matching.Infrastructure.Persistence.FeedState", b =>

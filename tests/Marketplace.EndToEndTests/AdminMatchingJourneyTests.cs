@@ -2,6 +2,7 @@ using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Messaging;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Jobs.Contracts;
+using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -32,7 +32,7 @@ public static class CoursesModule
         var services = builder.Services;
         services.AddScoped<ISkillDemandStore, SkillDemandStore>();
         services.AddScoped<ISkillDemandReport, SkillDemandReport>();
-        services.AddSingleton<ICourseTaxonomy, EmbeddedCourseTaxonomy>();
+        services.AddSingleton<ICourseTaxonomy, SharedCourseTaxonomy>();
         services.AddSingleton<CourseSkills>();
         services.AddScoped<ICourseRepository, CourseRepository>();
         services.AddScoped<ICourseImportRepository, ImportRepository>();

@@ -47,7 +47,7 @@ public static class JobsModule
     private static void AddServices(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ISkillTaxonomy, EmbeddedSkillTaxonomy>();
+        services.AddSingleton<ISkillTaxonomy, SharedSkillTaxonomy>();
         services.AddSingleton<SkillCatalog>();
         services.AddScoped<PostingAccess>();
         services.AddScoped<IPostingRepository, PostingRepository>();
@@ -67,6 +67,7 @@ public static class JobsModule
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyInvitations, CompanyInvitations>();
         services.AddScoped<IPostingDirectory, Application.Postings.Get.PostingDirectory>();
+        services.AddScoped<ICompanyPostings, Application.Postings.Get.CompanyPostings>();
         services.AddScoped<IPersonalDataSource, JobsPersonalData>();
     }
 

@@ -1,11 +1,17 @@
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Matching.Application.Candidates;
 using Marketplace.Matching.Application.Projections;
 using Marketplace.Matching.Application.Rematching;
 using Marketplace.Matching.Application.Storing;
 using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Infrastructure.Engine;
 using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Matching.Infrastructure.Rematching;
+using Marketplace.Matching.Infrastructure.Taxonomy;
+using Marketplace.Matching.Application.Taxonomy;
+using Marketplace.Matching.Contracts.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +25,7 @@ public static class MatchingModule
         Title = "Matching",
         Schema = MatchingDbContext.SchemaName,
         DbContext = typeof(MatchingDbContext),
+        ApiScopes = [new(CandidatesApi.ReadScope, "Read your company's postings' ranked candidates (anonymous until they apply or accept contact).", Roles.Employer)],
         Services = AddServices,
     };
 
@@ -36,5 +43,20 @@ public static class MatchingModule
         builder.Services.AddScoped<IMatchingFacade, MatchingFacade>();
         builder.Services.AddScoped<IRematchRuns, RematchRuns>();
         builder.Services.AddScoped<FullRematch>();
+        builder.Services.AddSingleton<TaxonomyCatalog>();
+        builder.Services.AddSingleton<ISkillsFacade, SkillsFacade>();
+        builder.Services.AddScoped<ITaxonomyOverlay, TaxonomyOverlayStore>();
+        builder.Services.AddScoped<IUnknownMentions, UnknownMentionStore>();
+        builder.Services.AddScoped<TaxonomyChanges>();
+        builder.Services.AddSingleton<UnknownMentionFilter>();
+        AddCandidates(builder.Services);
+    }
+
+    private static void AddCandidates(IServiceCollection services)
+    {
+        services.AddScoped<CandidateAccess>();
+        services.AddScoped<ICandidateEngine, CandidateEngine>();
+        services.AddScoped<ICandidateStore, CandidateStore>();
+        services.AddSingleton<ICandidatePseudonymSource, PseudonymSecretSource>();
     }
 }

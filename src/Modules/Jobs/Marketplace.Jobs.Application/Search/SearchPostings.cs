@@ -4,6 +4,7 @@ using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Application.Skills;
 using Marketplace.Jobs.Domain.Postings;
 using Marketplace.Jobs.Domain.SavedSearches;
+using Marketplace.Matching.Contracts.Taxonomy;
 using Mediator;
 
 namespace Marketplace.Jobs.Application.Search;
@@ -117,7 +118,7 @@ public sealed record SearchResultsDto(
     SearchFacetsDto? Facets,
     SearchInterpretationDto Interpreted);
 
-public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog skills, TimeProvider clock)
+public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog skills, ISkillsFacade taxonomy, TimeProvider clock)
     : IQueryHandler<SearchPostings, Result<SearchResultsDto>>
 {
     public const string DefaultCurrency = "EUR";
@@ -127,6 +128,13 @@ public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog sk
         var built = Build(request, skills, clock.GetUtcNow());
         if (built.IsFailure)
         {
+            // Skills people search for that we do not know go to the admins' queue; each hour of searching counts once per mention.
+            var unknown = SearchSkills.Split(request.Skills).Where(t => skills.Recognize(t) is null && t.Length <= SkillCatalog.MaxTextLength).ToList();
+            if (unknown.Count > 0)
+            {
+                await taxonomy.ReportUnknownAsync(UnknownMentionOrigin.Search, clock.GetUtcNow().ToString("yyyy-MM-ddTHH", System.Globalization.CultureInfo.InvariantCulture), unknown, cancellationToken);
+            }
+
             return Result<SearchResultsDto>.Failure(built.Errors);
         }
 

@@ -1,5 +1,7 @@
 using Marketplace.BuildingBlocks.Application;
+using Marketplace.Matching.Application.Taxonomy;
 using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Domain.Taxonomy;
 using Marketplace.Matching.Domain.Projections;
 using Marketplace.Profiles.Contracts;
 using Marketplace.Skills.Scoring;
@@ -12,11 +14,17 @@ namespace Marketplace.Matching.Application.Projections;
 /// the lists it changes are stored.
 /// </summary>
 [IntegrationEventHandler("matching.project-profile")]
-public sealed class ProjectProfile(IProjectionStore store, IIntegrationEventPublisher events, TimeProvider clock)
+public sealed class ProjectProfile(IProjectionStore store, IIntegrationEventPublisher events, TimeProvider clock, UnknownMentionFilter filter, IUnknownMentions mentions)
     : IIntegrationEventHandler<ProfileChanged>, IIntegrationEventHandler<ProfileRemoved>
 {
-    public Task HandleAsync(ProfileChanged integrationEvent, CancellationToken cancellationToken) =>
-        ApplyAsync(ToProjection(integrationEvent), cancellationToken);
+    public async Task HandleAsync(ProfileChanged integrationEvent, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(ToProjection(integrationEvent), cancellationToken);
+        // What the seeker wrote that no skill matched goes to the admins' queue, once per profile.
+        var unknown = filter.Unknown(integrationEvent.UnrecognisedSkills.Select(s => s.Mention));
+        if (unknown.Count > 0)
+            await mentions.RecordAsync(MentionSource.Profile, integrationEvent.ProfileId.ToString(), unknown, clock.GetUtcNow(), cancellationToken);
+    }
 
     public Task HandleAsync(ProfileRemoved integrationEvent, CancellationToken cancellationToken) =>
         ApplyAsync(ProfileProjection.Tombstone(integrationEvent.ProfileId, integrationEvent.Revision), cancellationToken);
@@ -35,7 +43,8 @@ public sealed class ProjectProfile(IProjectionStore store, IIntegrationEventPubl
             location?.Country,
             location?.City,
             e.WillingToRelocate,
-            e.MinimumSalary is { } salary ? (double)salary.YearlyAmount : null);
+            e.MinimumSalary is { } salary ? (double)salary.YearlyAmount : null,
+            [.. e.UnrecognisedSkills.Select(s => new ProjectedMention(s.Mention, s.Level))]);
     }
 
     // One stated work mode is a preference; none or several accept any.

@@ -69,7 +69,12 @@ public sealed class PostingProjection : Entity<Guid>
     /// <summary>The posting as the engine scores it; skills the taxonomy does not know are left out.</summary>
     public Posting ToEngine(SkillTaxonomy taxonomy)
     {
-        var known = Skills.Where(s => taxonomy.TryGet(s.SkillId, out _) && s.MinLevel is >= 1 and <= 5 && s.Weight > 0).ToList();
+        // In the taxonomy's terms: an id merged away counts as the skill it was merged into (once, the first mention winning).
+        var known = Skills.Where(s => s.MinLevel is >= 1 and <= 5 && s.Weight > 0)
+            .Select(s => taxonomy.Find(s.SkillId) is { } skill ? s with { SkillId = skill.Id } : null)
+            .OfType<ProjectedRequirement>()
+            .DistinctBy(s => s.SkillId)
+            .ToList();
         return new Posting(
             Id.ToString(),
             [.. known.Where(s => s.Required).Select(s => new SkillRequirement(s.SkillId, s.MinLevel, s.Weight, s.Dealbreaker))],

@@ -15,6 +15,9 @@ public enum ProfileVisibility
 /// <summary>A skill of a projected profile: canonical id, level 1 to 5, years of use.</summary>
 public sealed record ProjectedSkill(string SkillId, int Level, double? Years);
 
+/// <summary>What the seeker wrote that named no skill when saved, with its level: the taxonomy may learn it later.</summary>
+public sealed record ProjectedMention(string Mention, int Level);
+
 /// <summary>
 /// What matching knows of a seeker's profile, as the last applied ProfileChanged (or ProfileRemoved) told it. An event is applied
 /// only when its revision is above <see cref="Revision"/>, so deliveries out of order never bring back an older state; a removed
@@ -27,8 +30,9 @@ public sealed class ProfileProjection : Entity<Guid>
     }
 
     public ProfileProjection(Guid id, long revision, bool removed, ProfileVisibility visibility, IReadOnlyList<ProjectedSkill> skills, Seniority? seniority,
-        RemotePreference remote, string? country, string? city, bool willingToRelocate, double? minYearlySalary)
+        RemotePreference remote, string? country, string? city, bool willingToRelocate, double? minYearlySalary, IReadOnlyList<ProjectedMention>? unrecognised = null)
     {
+        Unrecognised = unrecognised ?? [];
         Id = id;
         Revision = revision;
         Removed = removed;
@@ -56,6 +60,9 @@ public sealed class ProfileProjection : Entity<Guid>
 
     public IReadOnlyList<ProjectedSkill> Skills { get; private set; } = [];
 
+    /// <summary>Mentions no skill matched when the profile was saved; scored as soon as the taxonomy (its overlay) knows them.</summary>
+    public IReadOnlyList<ProjectedMention> Unrecognised { get; private set; } = [];
+
     public Seniority? Seniority { get; private set; }
 
     public RemotePreference Remote { get; private set; }
@@ -74,10 +81,26 @@ public sealed class ProfileProjection : Entity<Guid>
     /// <summary>Employers' candidate lists hold discoverable profiles only.</summary>
     public bool IsCandidate => !Removed && Visibility == ProfileVisibility.Discoverable;
 
-    /// <summary>The profile as the engine scores it; skills the taxonomy does not know (it may have lost one) are left out.</summary>
-    public Profile ToEngine(SkillTaxonomy taxonomy) => new(
-        Id.ToString(),
-        [.. Skills.Where(s => taxonomy.TryGet(s.SkillId, out _) && s.Level is >= 1 and <= 5).Select(s => new ProfileSkill(s.SkillId, s.Level, s.Years))],
-        Seniority,
-        new Preferences(Remote, Country, City, WillingToRelocate, MinYearlySalary));
+    /// <summary>
+    /// The profile as the engine scores it, in the taxonomy's terms: an id merged away counts as the skill it was merged into, a
+    /// mention the taxonomy has since learnt counts as its skills, and skills the taxonomy does not know are left out.
+    /// </summary>
+    public Profile ToEngine(SkillTaxonomy taxonomy)
+    {
+        var skills = new Dictionary<string, ProfileSkill>(StringComparer.Ordinal);
+        foreach (var s in Skills)
+            if (s.Level is >= 1 and <= 5 && taxonomy.Find(s.SkillId) is { } skill)
+                Keep(skills, new ProfileSkill(skill.Id, s.Level, s.Years));
+        foreach (var m in Unrecognised)
+            if (m.Level is >= 1 and <= 5)
+                foreach (var skill in taxonomy.Normalize(m.Mention))
+                    Keep(skills, new ProfileSkill(skill.Id, m.Level, null));
+        return new Profile(Id.ToString(), [.. skills.Values], Seniority, new Preferences(Remote, Country, City, WillingToRelocate, MinYearlySalary));
+
+        // Two entries of one skill (a merge, a learnt mention): the higher level counts.
+        static void Keep(Dictionary<string, ProfileSkill> skills, ProfileSkill skill)
+        {
+            if (!skills.TryGetValue(skill.SkillId, out var kept) || skill.Level > kept.Level) skills[skill.SkillId] = skill;
+        }
+    }
 }

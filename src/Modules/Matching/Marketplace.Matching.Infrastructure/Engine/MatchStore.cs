@@ -18,10 +18,10 @@ internal sealed class MatchStore(MatchingDbContext context, MatchingEngine engin
     {
         await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({StoreLock})", cancellationToken);
         var storedThrough = await StoredThroughAsync(context, cancellationToken);
-        var scorer = new Scorer(engine.Taxonomy);
         var work = await engine.WithListsAsync((lists, view) =>
         {
             if (view.Applied <= storedThrough) return null;
+            var scorer = new Scorer(view.Taxonomy);
             var changed = engine.ChangedSince(storedThrough);
             var postings = changed?.Postings ?? [.. view.Postings.Keys];
             var profiles = changed?.Profiles ?? [.. view.Profiles.Keys];

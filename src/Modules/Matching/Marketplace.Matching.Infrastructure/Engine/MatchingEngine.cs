@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Marketplace.Matching.Domain.Projections;
 using Marketplace.Matching.Infrastructure.Persistence;
+using Marketplace.Matching.Infrastructure.Taxonomy;
 using Marketplace.Skills.Matching;
 using Marketplace.Skills.Scoring;
 using Marketplace.Skills.Taxonomy;
@@ -29,7 +30,7 @@ internal sealed record EngineView(
 /// feed. Every process applies the same feed in the same order, so all converge on the same lists whichever one handled an
 /// event. It also remembers which lists changed at which feed position, so the process that stores them writes only those.
 /// </summary>
-public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOptions options)
+public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOptions options, TaxonomyCatalog catalog)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private MatchLists? _lists;
@@ -39,7 +40,8 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOp
     private readonly Dictionary<string, long> _dirtyPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _dirtyProfiles = new(StringComparer.Ordinal);
 
-    public SkillTaxonomy Taxonomy { get; } = SkillTaxonomy.Embedded;
+    /// <summary>The taxonomy as of the applied feed position (the embedded one with the overlay's changes up to there).</summary>
+    public SkillTaxonomy Taxonomy => _view?.Taxonomy ?? catalog.Current;
 
     /// <summary>Names this engine's process in the batches it did (two hosts in one process, as in tests, get two names).</summary>
     public string Worker { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -118,9 +120,19 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOp
         var applied = _view!.Applied;
         while (true)
         {
-            var profiles = await context.Profiles.AsNoTracking().Where(p => p.Sequence > applied).OrderBy(p => p.Sequence).Take(options.FeedBatch).ToListAsync(cancellationToken);
-            var postings = await context.Postings.AsNoTracking().Where(p => p.Sequence > applied).OrderBy(p => p.Sequence).Take(options.FeedBatch).ToListAsync(cancellationToken);
-            if (profiles.Count == 0 && postings.Count == 0) return;
+            // A taxonomy change is a position of the feed too: what comes before it is scored with the old taxonomy, the rest with the new.
+            var overlay = await TaxonomyOverlayStore.AfterAsync(context, applied, cancellationToken);
+            long before = overlay.Count > 0 ? overlay[0].Position : long.MaxValue;
+            var profiles = await context.Profiles.AsNoTracking().Where(p => p.Sequence > applied && p.Sequence < before).OrderBy(p => p.Sequence).Take(options.FeedBatch).ToListAsync(cancellationToken);
+            var postings = await context.Postings.AsNoTracking().Where(p => p.Sequence > applied && p.Sequence < before).OrderBy(p => p.Sequence).Take(options.FeedBatch).ToListAsync(cancellationToken);
+            if (profiles.Count == 0 && postings.Count == 0)
+            {
+                if (overlay.Count == 0) return;
+                ApplyTaxonomy(catalog.Through(overlay[0].Position, overlay), overlay[0].Position);
+                applied = overlay[0].Position;
+                continue;
+            }
+
             // Both reads stop at a batch: apply only up to the position both have fully covered.
             long through = Math.Min(
                 profiles.Count == options.FeedBatch ? profiles[^1].Sequence : long.MaxValue,
@@ -130,39 +142,43 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOp
             long reached = Math.Max(profiles.Count > 0 ? profiles[^1].Sequence : 0, postings.Count > 0 ? postings[^1].Sequence : 0);
             Apply(profiles, postings, reached);
             applied = reached;
-            if (through == long.MaxValue) return;
+            if (through == long.MaxValue && overlay.Count == 0) return;
         }
     }
 
     private async Task LoadAsync(MatchingDbContext context, CancellationToken cancellationToken)
     {
-        // One snapshot for both tables, so the position is exact.
-        var (profiles, postings) = await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        // One snapshot for the tables, so the position is exact.
+        var (profiles, postings, overlay) = await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await context.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
             var profiles = await context.Profiles.AsNoTracking().ToListAsync(ct);
             var postings = await context.Postings.AsNoTracking().ToListAsync(ct);
+            var overlay = await TaxonomyOverlayStore.AfterAsync(context, 0, ct);
             await transaction.CommitAsync(ct);
-            return (profiles, postings);
+            return (profiles, postings, overlay);
         }, cancellationToken);
         long position = Math.Max(profiles.Count > 0 ? profiles.Max(p => p.Sequence) : 0, postings.Count > 0 ? postings.Max(p => p.Sequence) : 0);
+        var taxonomy = catalog.Through(overlay.Count > 0 ? overlay[^1].Position : 0, overlay);
+        position = Math.Max(position, overlay.Count > 0 ? overlay[^1].Position : 0);
 
-        var profileIndex = ProfileIndex.Build(Taxonomy, [.. profiles.Where(p => p.IsCandidate).Select(p => p.ToEngine(Taxonomy))]);
-        var postingIndex = PostingIndex.Build(Taxonomy, [.. postings.Where(p => p.IsOpen).Select(p => p.ToEngine(Taxonomy))]);
+        var profileIndex = ProfileIndex.Build(taxonomy, [.. profiles.Where(p => p.IsCandidate).Select(p => p.ToEngine(taxonomy))]);
+        var postingIndex = PostingIndex.Build(taxonomy, [.. postings.Where(p => p.IsOpen).Select(p => p.ToEngine(taxonomy))]);
         _lists = MatchLists.Build(profileIndex, postingIndex, options.CandidatesPerPosting, options.PostingsPerProfile);
         _builtAt = position;
         _view = new EngineView(position, _lists.Profiles, _lists.Postings,
             profiles.Where(p => !p.Removed).ToImmutableDictionary(p => p.Id.ToString(), StringComparer.Ordinal),
-            postings.ToImmutableDictionary(p => p.Id.ToString(), StringComparer.Ordinal), Taxonomy);
+            postings.ToImmutableDictionary(p => p.Id.ToString(), StringComparer.Ordinal), taxonomy);
     }
 
     private void Apply(List<ProfileProjection> profiles, List<PostingProjection> postings, long reached)
     {
         var view = _view!;
+        var taxonomy = view.Taxonomy;
         var changes = _lists!.Apply(
-            profiles.Where(p => p.IsCandidate).Select(p => p.ToEngine(Taxonomy)),
+            profiles.Where(p => p.IsCandidate).Select(p => p.ToEngine(taxonomy)),
             profiles.Where(p => !p.IsCandidate).Select(p => p.Id.ToString()),
-            postings.Where(p => p.IsOpen).Select(p => p.ToEngine(Taxonomy)),
+            postings.Where(p => p.IsOpen).Select(p => p.ToEngine(taxonomy)),
             postings.Where(p => !p.IsOpen).Select(p => p.Id.ToString()));
         foreach (var id in changes.Postings) _dirtyPostings[id] = reached;
         foreach (var id in changes.Profiles) _dirtyProfiles[id] = reached;
@@ -179,7 +195,50 @@ public sealed class MatchingEngine(IServiceScopeFactory scopes, MatchingEngineOp
 
         var byPosting = view.Postings.ToBuilder();
         foreach (var p in postings) byPosting[p.Id.ToString()] = p;
-        _view = new EngineView(reached, _lists.Profiles, _lists.Postings, byProfile.ToImmutable(), byPosting.ToImmutable(), Taxonomy);
+        _view = new EngineView(reached, _lists.Profiles, _lists.Postings, byProfile.ToImmutable(), byPosting.ToImmutable(), taxonomy);
+    }
+
+    // Indexes are built for one taxonomy (its skills' positions), so a taxonomy change rebuilds the lists from the projections this
+    // process holds. The lists that changed are those that now differ, and those that hold a profile or posting the new taxonomy
+    // reads differently (same score, another explanation).
+    private void ApplyTaxonomy(SkillTaxonomy taxonomy, long position)
+    {
+        var view = _view!;
+        var old = _lists!;
+        var profiles = view.Profiles.Values.Where(p => p.IsCandidate).ToList();
+        var postings = view.Postings.Values.Where(p => p.IsOpen).ToList();
+        var lists = MatchLists.Build(
+            ProfileIndex.Build(taxonomy, [.. profiles.Select(p => p.ToEngine(taxonomy))]),
+            PostingIndex.Build(taxonomy, [.. postings.Select(p => p.ToEngine(taxonomy))]),
+            options.CandidatesPerPosting, options.PostingsPerProfile);
+
+        var readDifferently = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in profiles)
+            if (!SameSkills(p.ToEngine(view.Taxonomy), p.ToEngine(taxonomy))) readDifferently.Add(p.Id.ToString());
+        foreach (var p in postings)
+            if (!SamePosting(p.ToEngine(view.Taxonomy), p.ToEngine(taxonomy))) readDifferently.Add(p.Id.ToString());
+
+        foreach (var p in postings)
+        {
+            string id = p.Id.ToString();
+            var before = old.CandidatesOf(id);
+            var after = lists.CandidatesOf(id);
+            if (readDifferently.Contains(id) || !before.SequenceEqual(after) || after.Any(m => readDifferently.Contains(m.Id))) _dirtyPostings[id] = position;
+        }
+        foreach (var p in profiles)
+        {
+            string id = p.Id.ToString();
+            var before = old.PostingsOf(id);
+            var after = lists.PostingsOf(id);
+            if (readDifferently.Contains(id) || !before.SequenceEqual(after) || after.Any(m => readDifferently.Contains(m.Id))) _dirtyProfiles[id] = position;
+        }
+
+        _lists = lists;
+        _view = view with { Applied = position, Candidates = lists.Profiles, OpenPostings = lists.Postings, Taxonomy = taxonomy };
+
+        static bool SameSkills(Profile a, Profile b) => a.Skills.SequenceEqual(b.Skills);
+
+        static bool SamePosting(Posting a, Posting b) => a.Required.SequenceEqual(b.Required) && a.NiceToHave.SequenceEqual(b.NiceToHave);
     }
 }
 

@@ -90,6 +90,13 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         return Explanations.Whole(profileId, postingId, new Scorer(view.Taxonomy).Explain(profile, posting));
     }
 
+    public async Task<IReadOnlyList<PostingScoreView>> BestPostingsAsync(Guid profileId, int count, CancellationToken cancellationToken)
+    {
+        var view = await engine.ViewAsync(cancellationToken);
+        if (view.ProfileOf(profileId.ToString()) is not { } profile) return [];
+        return [.. view.OpenPostings.TopK(profile, Math.Clamp(count, 1, 1_000)).Select(m => new PostingScoreView(Guid.Parse(m.Id), Math.Round(m.Score, 1)))];
+    }
+
     public async Task<IReadOnlyList<SkillGapView>?> GapsAsync(Guid profileId, Guid postingId, CancellationToken cancellationToken)
     {
         var view = await engine.ViewAsync(cancellationToken);

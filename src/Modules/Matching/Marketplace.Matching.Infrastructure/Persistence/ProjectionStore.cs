@@ -20,13 +20,14 @@ internal sealed class ProjectionStore(MatchingDbContext context) : IProjectionSt
     {
         await LockFeedAsync(cancellationToken);
         var skills = JsonSerializer.Serialize(p.Skills, Json.Options);
+        var unrecognised = JsonSerializer.Serialize(p.Unrecognised, Json.Options);
         var applied = await context.Database.SqlQuery<long>(
             $"""
-             INSERT INTO matching.profiles AS t (id, revision, sequence, removed, visibility, skills, seniority, remote, country, city, willing_to_relocate, min_yearly_salary)
-             VALUES ({p.Id}, {p.Revision}, nextval('matching.change_feed'), {p.Removed}, {(int)p.Visibility}, {skills}::jsonb, {(int?)p.Seniority}, {(int)p.Remote},
+             INSERT INTO matching.profiles AS t (id, revision, sequence, removed, visibility, skills, unrecognised, seniority, remote, country, city, willing_to_relocate, min_yearly_salary)
+             VALUES ({p.Id}, {p.Revision}, nextval('matching.change_feed'), {p.Removed}, {(int)p.Visibility}, {skills}::jsonb, {unrecognised}::jsonb, {(int?)p.Seniority}, {(int)p.Remote},
                      {p.Country}, {p.City}, {p.WillingToRelocate}, {p.MinYearlySalary})
              ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, sequence = excluded.sequence, removed = excluded.removed,
-               visibility = excluded.visibility, skills = excluded.skills, seniority = excluded.seniority, remote = excluded.remote,
+               visibility = excluded.visibility, skills = excluded.skills, unrecognised = excluded.unrecognised, seniority = excluded.seniority, remote = excluded.remote,
                country = excluded.country, city = excluded.city, willing_to_relocate = excluded.willing_to_relocate,
                min_yearly_salary = excluded.min_yearly_salary
              WHERE t.revision < excluded.revision

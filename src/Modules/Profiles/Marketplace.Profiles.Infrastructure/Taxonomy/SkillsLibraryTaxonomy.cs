@@ -1,18 +1,20 @@
 using Marketplace.Profiles.Application.Taxonomy;
 using Marketplace.Profiles.Domain.Profiles;
 using Marketplace.Profiles.Infrastructure.Persistence;
+using Marketplace.Matching.Contracts.Taxonomy;
 using Marketplace.Skills.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Profiles.Infrastructure.Taxonomy;
 
 /// <summary>
-/// <see cref="ITaxonomy"/> over the skills library's embedded taxonomy, with unrecognised mentions counted in this module's
-/// schema until the matching module owns the taxonomy and its queue.
+/// <see cref="ITaxonomy"/> over the shared taxonomy (the matching module's skills facade). Unrecognised mentions are still counted
+/// in this module's schema as well; the admins' queue is the matching module's, fed by the ProfileChanged events.
 /// </summary>
-internal sealed class SkillsLibraryTaxonomy(ProfilesDbContext context, TimeProvider clock) : ITaxonomy
+internal sealed class SkillsLibraryTaxonomy(ProfilesDbContext context, TimeProvider clock, ISkillsFacade shared) : ITaxonomy
 {
-    private static SkillTaxonomy Skills => SkillTaxonomy.Embedded;
+    // The taxonomy every module shares (the embedded one with the admins' overlay), read once per question.
+    private SkillTaxonomy Skills => shared.Current;
 
     public TaxonomySkill? Find(string skillId) => Skills.Find(skillId) is { } skill ? ToDto(skill) : null;
 

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Courses.Application.Catalog;
 using Marketplace.Courses.Domain.Imports;
+using Marketplace.Matching.Contracts.Taxonomy;
 using Mediator;
 
 namespace Marketplace.Courses.Application.Imports.Run;
@@ -20,6 +21,7 @@ public sealed class ImportCourseBatchHandler(
     ICourseRepository courses,
     ICsvReader csv,
     CourseSkills skills,
+    ISkillsFacade taxonomy,
     TimeProvider clock) : ICommandHandler<ImportCourseBatch, Result<bool>>, ICommandHandler<FailCourseImport, Result>
 {
     public const int BatchSize = 2_000;
@@ -49,6 +51,8 @@ public sealed class ImportCourseBatchHandler(
         var rows = ImportRows.Read(table.Value, skip, take, new ColumnMapping(import.Mapping), new ImportDefaults(import.Source), new CourseRowReader(skills.Taxonomy));
         var counts = rows.Accepted.Count == 0 ? new UpsertCounts(0, 0, 0) : await courses.UpsertAsync(rows.Accepted, now, cancellationToken);
         import.RecordBatch(take, counts.Added, counts.Updated, counts.Unchanged, rows.Rejected, rows.UnknownMentions, now);
+        // The admins' queue counts each import once per mention, so a retried batch reports nothing twice.
+        await taxonomy.ReportUnknownAsync(UnknownMentionOrigin.CourseImport, import.Id.ToString(), rows.UnknownMentions, cancellationToken);
         return import.HasWork;
     }
 

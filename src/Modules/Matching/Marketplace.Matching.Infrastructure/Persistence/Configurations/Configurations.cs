@@ -26,6 +26,7 @@ internal sealed class ProfileProjectionConfiguration : IEntityTypeConfiguration<
         profile.HasKey(p => p.Id);
         profile.Property(p => p.Id).ValueGeneratedNever();
         profile.Property(p => p.Skills).AsJson();
+        profile.Property(p => p.Unrecognised).AsJson();
         // The change feed is read by position.
         profile.HasIndex(p => p.Sequence).IsUnique();
     }

@@ -81,6 +81,107 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "matching");
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Domain.Candidates.ContactRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("company");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("PostingTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("posting_title");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_requests");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_contact_requests_profile_id");
+
+                    b.HasIndex("PostingId", "ProfileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_requests_posting_id_profile_id");
+
+                    b.ToTable("contact_requests", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Candidates.SavedRanking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("Dealbreakers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dealbreakers");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid?>("SavedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("saved_by");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("weights");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_rankings");
+
+                    b.ToTable("saved_rankings", "matching");
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Domain.Projections.PostingProjection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -196,6 +297,11 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("skills");
 
+                    b.Property<string>("Unrecognised")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("unrecognised");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("integer")
                         .HasColumnName("visibility");
@@ -249,6 +355,149 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_rematch_runs_started_at");
 
                     b.ToTable("rematch_runs", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Taxonomy.MentionSighting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Key", "Source", "SourceId")
+                        .HasName("pk_unknown_mention_sightings");
+
+                    b.ToTable("unknown_mention_sightings", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Taxonomy.OverlayEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Position")
+                        .HasName("pk_taxonomy_overlay");
+
+                    b.ToTable("taxonomy_overlay", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Taxonomy.UnknownMention", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("ResolvedSkillId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_skill_id");
+
+                    b.Property<int>("Sightings")
+                        .HasColumnType("integer")
+                        .HasColumnName("sightings");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Key")
+                        .HasName("pk_unknown_mentions");
+
+                    b.HasIndex("Sightings", "LastSeenAt")
+                        .HasDatabaseName("ix_unknown_mentions_sightings_last_seen_at")
+                        .HasFilter("resolution IS NULL");
+
+                    b.ToTable("unknown_mentions", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Infrastructure.Candidates.PseudonymSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pseudonym_secrets");
+
+                    b.ToTable("pseudonym_secrets", "matching");
                 });
 
             modelBuilder.Entity("Marketplace.Matching.Infrastructure.Persistence.FeedState", b =>

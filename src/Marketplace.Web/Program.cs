@@ -18,6 +18,13 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["Database:ConnectionString"]
     builder.Configuration["Database:ConnectionString"] = database;
 }
 
+// `worker`: Hangfire servers and the hosted services without HTTP (Hosting/WorkerMode.cs).
+var worker = WorkerMode.IsWorker(args);
+if (worker)
+{
+    builder.UseWorkerMode();
+}
+
 builder.AddObservability();
 builder.AddProblems();
 builder.AddRequestLimits();
@@ -86,6 +93,11 @@ app.MapBackgroundJobsDashboard();
 app.MapRazorPages();
 
 app.MapModules();
+
+if (worker)
+{
+    app.Logger.LogInformation("Marketplace worker started: background jobs only, no HTTP.");
+}
 
 await app.RunAsync();
 return 0;

@@ -37,6 +37,7 @@ public static class SearchBench
         var postings = Option(args, "--postings", 50_000);
         var seconds = Option(args, "--seconds", 20);
         var connections = Option(args, "--connections", 32);
+        var explain = args.Contains("--explain");
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MARKETPLACE_DB")))
         {
             Console.Error.WriteLine("MARKETPLACE_DB is not set (run through build/bench.sh)");
@@ -44,7 +45,27 @@ public static class SearchBench
         }
 
         Console.WriteLine($"load average at start: {Measure.LoadAverage()}; {Environment.ProcessorCount} cores");
-        await using var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync();
+        try
+        {
+            return await RunOnAsync(database, postings, seconds, connections, explain);
+        }
+        finally
+        {
+            // `--explain --keep` leaves the loaded database for looking at plans by hand (drop it afterwards).
+            if (explain && args.Contains("--keep"))
+            {
+                Console.WriteLine($"kept database {database.Name}");
+            }
+            else
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunOnAsync(TestDatabase database, int postings, int seconds, int connections, bool explain)
+    {
         var capture = new CaptureSwitch();
         await using var app = new MarketplaceApp(database.ConnectionString, new AppOptions
         {
@@ -85,6 +106,11 @@ public static class SearchBench
         }
 
         capture.On = false;
+        if (explain)
+        {
+            await ExplainAsync(database.ConnectionString, Searches, queries);
+            return 0;
+        }
 
         // Warm-up, then the timed run over HTTP.
         await RunAsync(connections, TimeSpan.FromSeconds(3), i => GetAsync(http, urls[i % urls.Length]));
@@ -109,6 +135,50 @@ public static class SearchBench
             ["postings"] = seeded,
         }));
         return 0;
+    }
+
+    /// <summary>`--explain`: every statement of every search under EXPLAIN ANALYZE, one after another (no load), slowest first.</summary>
+    private static async Task ExplainAsync(string connectionString, string[] searches, PostingSearchQuery[] queries)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var plans = new List<(double Ms, string Search, string Plan)>();
+        for (var i = 0; i < queries.Length; i++)
+        {
+            var sql = PostingSearchSql.Build(queries[i]);
+            await using var batch = sql.ToBatch(connection);
+            foreach (var command in batch.BatchCommands)
+            {
+                await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText, connection);
+                foreach (NpgsqlParameter parameter in command.Parameters)
+                {
+                    explain.Parameters.Add(parameter.Clone());
+                }
+
+                var lines = new List<string>();
+                await using (var reader = await explain.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        lines.Add(reader.GetString(0));
+                    }
+                }
+
+                var total = lines.Last(l => l.StartsWith("Execution Time", StringComparison.Ordinal));
+                var ms = double.Parse(total.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                plans.Add((ms, searches[i], command.CommandText + "\n" + string.Join('\n', lines)));
+            }
+        }
+
+        foreach (var (ms, search, _) in plans.OrderByDescending(p => p.Ms))
+        {
+            Console.WriteLine($"{ms,10:F1} ms  {search}");
+        }
+
+        foreach (var (ms, search, plan) in plans.OrderByDescending(p => p.Ms).Take(8))
+        {
+            Console.WriteLine($"==== {ms:F1} ms {search}\n{plan}\n");
+        }
     }
 
     private static async Task GetAsync(HttpClient http, string url)

@@ -3,7 +3,6 @@ using Marketplace.Courses.Application.Catalog;
 using Marketplace.Courses.Application.Enrolments;
 using Marketplace.Courses.Application.Enrolments.PersonalData;
 using Marketplace.Courses.Application.Imports;
-using Marketplace.Courses.Application.Plans;
 using Marketplace.Courses.Application.SkillDemand;
 using Marketplace.Courses.Contracts;
 using Marketplace.Courses.Infrastructure.Imports;
@@ -40,8 +39,6 @@ public static class CoursesModule
         services.AddSingleton<ICsvReader, SepCsvReader>();
         services.AddScoped<ICourseImportQueue, HangfireCourseImportQueue>();
         services.AddTransient<CourseImportJob>();
-        // The plan reads both sides through the Jobs and Profiles facades; Matching's facade replaces this line when it lands.
-        services.AddScoped<IGapSource, ContractsGapSource>();
         services.AddScoped<IPersonalDataSource, CoursesPersonalData>();
     }
 }

@@ -67,6 +67,7 @@ public static class JobsModule
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyInvitations, CompanyInvitations>();
         services.AddScoped<IPostingDirectory, Application.Postings.Get.PostingDirectory>();
+        services.AddScoped<ICompanyPostings, Application.Postings.Get.CompanyPostings>();
         services.AddScoped<IPersonalDataSource, JobsPersonalData>();
     }
 

@@ -37,6 +37,15 @@ public sealed record ExplainedMatch(Guid ProfileId, Guid PostingId, double Score
 /// <summary>A skill of a posting the profile does not fully meet: what it is worth, and the credit it has now.</summary>
 public sealed record SkillGapView(string SkillId, string SkillName, bool Required, int MinLevel, double Weight, double CurrentCredit, bool Dealbreaker);
 
+/// <summary>An open posting's score for a profile (0 to 100).</summary>
+public sealed record PostingScoreView(Guid PostingId, double Score);
+
+/// <summary>A skill at a level (1 to 5), as a course would teach it.</summary>
+public sealed record LearnedSkillView(string SkillId, int Level);
+
+/// <summary>A match's score now and with each set of skills added to the profile (a skill it has is raised, never lowered).</summary>
+public sealed record ProjectedScores(double Now, IReadOnlyList<double> With);
+
 /// <summary>Why a facade call could not answer.</summary>
 public enum MatchingProblem
 {
@@ -64,6 +73,17 @@ public interface IMatchingFacade
     /// <summary>One match explained whole; null when either side is unknown to matching.</summary>
     Task<ExplainedMatch?> ExplainAsync(Guid profileId, Guid postingId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The profile's best open postings, best first, at most <paramref name="count"/> (up to 1,000), computed by the engine at
+    /// once (the stored list keeps only the top few); empty when matching does not know the profile.
+    /// </summary>
+    Task<IReadOnlyList<PostingScoreView>> BestPostingsAsync(Guid profileId, int count, CancellationToken cancellationToken);
+
     /// <summary>The posting's skills the profile does not fully meet, most valuable first; null when either side is unknown.</summary>
     Task<IReadOnlyList<SkillGapView>?> GapsAsync(Guid profileId, Guid postingId, CancellationToken cancellationToken);
+
+    /// <summary>The match's score now and, for each set of skills, the score the profile would have with them (unknown skill ids
+    /// are ignored); null when either side is unknown. Scored by the same engine as the stored lists, so a plan's projection is
+    /// the score the seeker's matches show once the skills are on the profile.</summary>
+    Task<ProjectedScores?> ScoresWithAsync(Guid profileId, Guid postingId, IReadOnlyList<IReadOnlyList<LearnedSkillView>> additions, CancellationToken cancellationToken);
 }

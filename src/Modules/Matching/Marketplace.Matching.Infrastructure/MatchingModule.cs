@@ -1,8 +1,11 @@
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Matching.Application.Candidates;
 using Marketplace.Matching.Application.Projections;
 using Marketplace.Matching.Application.Rematching;
 using Marketplace.Matching.Application.Storing;
 using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Infrastructure.Engine;
 using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Matching.Infrastructure.Rematching;
@@ -22,6 +25,7 @@ public static class MatchingModule
         Title = "Matching",
         Schema = MatchingDbContext.SchemaName,
         DbContext = typeof(MatchingDbContext),
+        ApiScopes = [new(CandidatesApi.ReadScope, "Read your company's postings' ranked candidates (anonymous until they apply or accept contact).", Roles.Employer)],
         Services = AddServices,
     };
 
@@ -45,5 +49,14 @@ public static class MatchingModule
         builder.Services.AddScoped<IUnknownMentions, UnknownMentionStore>();
         builder.Services.AddScoped<TaxonomyChanges>();
         builder.Services.AddSingleton<UnknownMentionFilter>();
+        AddCandidates(builder.Services);
+    }
+
+    private static void AddCandidates(IServiceCollection services)
+    {
+        services.AddScoped<CandidateAccess>();
+        services.AddScoped<ICandidateEngine, CandidateEngine>();
+        services.AddScoped<ICandidateStore, CandidateStore>();
+        services.AddSingleton<ICandidatePseudonymSource, PseudonymSecretSource>();
     }
 }

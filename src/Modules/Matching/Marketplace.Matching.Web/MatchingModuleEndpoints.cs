@@ -6,5 +6,9 @@ namespace Marketplace.Matching.Web;
 
 public sealed class MatchingModuleEndpoints : IModuleEndpoints
 {
-    public void Map(IEndpointRouteBuilder endpoints) => MyMatchesEndpoints.Map(endpoints);
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        MyMatchesEndpoints.Map(endpoints);
+        CandidatesEndpoints.Map(endpoints);
+    }
 }

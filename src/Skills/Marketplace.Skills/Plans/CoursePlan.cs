@@ -16,6 +16,12 @@ public sealed record SkillGap(string SkillId, string SkillName, bool Required, i
 /// the score the profile would then reach (every course up to this one taken).</summary>
 public sealed record PlannedCourse(Course Course, IReadOnlyList<SkillGap> Closes, double HoursSoFar, double ScoreAfter);
 
+/// <summary>A course chosen for a plan and the gaps it is the one to close.</summary>
+public sealed record ChosenCourse(Course Course, IReadOnlyList<SkillGap> Closes);
+
+/// <summary>The courses chosen to close a set of gaps, in order, and the gaps none of them closes.</summary>
+public sealed record ChosenCourses(IReadOnlyList<ChosenCourse> Courses, IReadOnlyList<SkillGap> Unclosed);
+
 /// <summary>A gap and every course of the catalog that closes it, fewest hours first (then cheaper, then by id).</summary>
 public sealed record GapOptions(SkillGap Gap, IReadOnlyList<Course> Courses);
 

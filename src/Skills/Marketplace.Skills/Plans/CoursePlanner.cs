@@ -17,15 +17,39 @@ public sealed class CoursePlanner(SkillTaxonomy taxonomy)
 
     public CoursePlan Plan(Profile profile, Posting posting, IReadOnlyList<Course> catalog)
     {
-        foreach (var c in catalog) Validate(c);
         var explanation = _scorer.Explain(profile, posting);
         var gaps = explanation.Skills
             .Where(v => v.Credit < 1)
             .Select(v => new SkillGap(v.SkillId, v.SkillName, v.Required, v.MinLevel, v.Weight, v.Credit, v.Dealbreaker))
             .ToList();
 
+        var (chosen, open) = Choose(gaps, catalog);
+
+        var planned = new List<PlannedCourse>();
+        var learned = new List<ProfileSkill>();
+        double hours = 0;
+        foreach (var (course, closes) in chosen)
+        {
+            learned.AddRange(course.Teaches.Select(t => new ProfileSkill(t.SkillId, t.UpToLevel)));
+            hours += course.Hours;
+            planned.Add(new PlannedCourse(course, closes, hours, _scorer.Score(profile.WithSkills(learned), posting)));
+        }
+        var options = gaps
+            .Select(g => new GapOptions(g, [.. catalog.Where(c => Closes(c, g)).OrderBy(c => c.Hours).ThenBy(c => c.Price).ThenBy(c => c.Id, StringComparer.Ordinal)]))
+            .ToList();
+        var after = profile.WithSkills(learned);
+        return new CoursePlan(planned, gaps, open, hours, planned.Sum(p => p.Course.Price), explanation.Score,
+            planned.Count > 0 ? planned[^1].ScoreAfter : explanation.Score, options, explanation.Excluded, _scorer.Excludes(after, posting));
+    }
+
+    /// <summary>The courses that close these gaps, in order (required gaps first, then the fewest hours per unit of gap value newly
+    /// closed; ties: cheaper, then id), each with the gaps it is the one to close, and the gaps no course closes. The gaps may come
+    /// from anywhere that scored the match (Matching's facade does), so a caller can project the scores with the same engine.</summary>
+    public ChosenCourses Choose(IReadOnlyList<SkillGap> gaps, IReadOnlyList<Course> catalog)
+    {
+        foreach (var c in catalog) Validate(c);
         var open = new List<SkillGap>(gaps);
-        var chosen = new List<(Course Course, List<SkillGap> Closes)>();
+        var chosen = new List<ChosenCourse>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (bool required in new[] { true, false })
         {
@@ -48,25 +72,11 @@ public sealed class CoursePlanner(SkillTaxonomy taxonomy)
                 // A course chosen for required gaps also closes the nice-to-have gaps it covers.
                 var closedNow = open.Where(g => Closes(best.Value.Course, g)).ToList();
                 foreach (var g in closedNow) open.Remove(g);
-                chosen.Add((best.Value.Course, closedNow));
+                chosen.Add(new ChosenCourse(best.Value.Course, closedNow));
             }
         }
 
-        var planned = new List<PlannedCourse>();
-        var learned = new List<ProfileSkill>();
-        double hours = 0;
-        foreach (var (course, closes) in chosen)
-        {
-            learned.AddRange(course.Teaches.Select(t => new ProfileSkill(t.SkillId, t.UpToLevel)));
-            hours += course.Hours;
-            planned.Add(new PlannedCourse(course, closes, hours, _scorer.Score(profile.WithSkills(learned), posting)));
-        }
-        var options = gaps
-            .Select(g => new GapOptions(g, [.. catalog.Where(c => Closes(c, g)).OrderBy(c => c.Hours).ThenBy(c => c.Price).ThenBy(c => c.Id, StringComparer.Ordinal)]))
-            .ToList();
-        var after = profile.WithSkills(learned);
-        return new CoursePlan(planned, gaps, open, hours, planned.Sum(p => p.Course.Price), explanation.Score,
-            planned.Count > 0 ? planned[^1].ScoreAfter : explanation.Score, options, explanation.Excluded, _scorer.Excludes(after, posting));
+        return new ChosenCourses(chosen, open);
     }
 
     /// <summary>The skills the profile lacks (or has below the level asked) in these postings, ranked by the score learning each would

@@ -126,7 +126,51 @@ public static class CoursesAppExtensions
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
     }
 
+    /// <summary>The posting's plan once matching has taken in the seeker's profile (it reads the change feed every 250 ms).</summary>
+    public static async Task<IHtmlDocument> ReadyPlanAsync(this Visitor seeker, Guid posting)
+    {
+        IHtmlDocument page = null!;
+        await Eventually.TrueAsync(async () =>
+        {
+            page = await seeker.PageAsync($"/Jobs/{posting}/Plan");
+            return page.QuerySelector("[data-testid=catching-up]") is null;
+        }, () => $"the plan for {posting} to be ready");
+        return page;
+    }
+
+    /// <summary>The posting's score on the seeker's /Matches page, once it satisfies <paramref name="expected"/>.</summary>
+    public static async Task<double> MatchScoreAsync(this Visitor seeker, Guid posting, Func<double, bool> expected)
+    {
+        double? score = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var page = await seeker.PageAsync("/Matches");
+            var text = page.QuerySelector($"[data-testid=match][data-posting-id='{posting}'] [data-testid=score]")?.TextContent;
+            score = text is null ? null : double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            return score is { } s && expected(s);
+        }, () => $"the score of {posting} on /Matches (last seen: {score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not listed"})");
+        return score!.Value;
+    }
+
     public static Task<Visitor> AdminAsync(this MarketplaceApp app) => Visitor.SignInAsync(app, Roles.Admin);
 
     public static Task<Visitor> SeekerAsync(this MarketplaceApp app) => Visitor.SignInAsync(app, Roles.JobSeeker);
+}
+
+/// <summary>Polls a condition with a bound (background work ends when it ends: no fixed sleeps).</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"Waited {(within ?? TimeSpan.FromSeconds(30)).TotalSeconds:0} s for {what()}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

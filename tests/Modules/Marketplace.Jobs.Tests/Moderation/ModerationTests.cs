@@ -71,7 +71,7 @@ public sealed partial class ModerationTests(MailFixture fixture) : IClassFixture
         (await DecideAsync(admin, posting, "Release", null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await StatusAsync(app, posting)).ShouldBe(PostingStatus.Published);
         await fixture.Smtp.WaitForMessageAsync("api.employer@example.com", m => (m.Subject ?? "").Contains("visible again", StringComparison.Ordinal));
-        (await EventsAsync(app, posting)).ShouldContain("PostingChanged:Published");
+        (await EventsAsync(app, posting)).ShouldContain("posting-changed:Published");
     }
 
     [Fact]

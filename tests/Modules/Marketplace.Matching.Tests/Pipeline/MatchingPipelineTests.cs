@@ -238,9 +238,9 @@ public sealed class MatchingPipelineTests(ManualBackgroundWorkFixture fixture) :
         html.ShouldContain("data-testid=\"runs-chart\"");
     }
 
-    private static IEnumerable<string> RandomSkills(Random random, int count) => Events.Skills.OrderBy(_ => random.Next()).Take(random.Next(1, count + 1));
+    internal static IEnumerable<string> RandomSkills(Random random, int count) => Events.Skills.OrderBy(_ => random.Next()).Take(random.Next(1, count + 1));
 
-    private static async Task PublishAsync(MarketplaceApp app, string module, params IIntegrationEvent[] events)
+    internal static async Task PublishAsync(MarketplaceApp app, string module, params IIntegrationEvent[] events)
     {
         await app.InScopeAsync(async services =>
         {
@@ -261,7 +261,7 @@ public sealed class MatchingPipelineTests(ManualBackgroundWorkFixture fixture) :
         (await app.InScopeAsync(s => s.GetRequiredService<IMatchingFacade>().CandidatesOfPostingAsync(posting, null, 1, 100, CancellationToken.None))).Page!;
 
     // The engine's answer over the same events, computed here from scratch, against what the facade reads from the stored lists.
-    private static async Task ShouldEqualTheEngineAsync(MarketplaceApp app, IReadOnlyList<ProfileChanged> profiles, IReadOnlyList<PostingSnapshot> postings)
+    internal static async Task ShouldEqualTheEngineAsync(MarketplaceApp app, IReadOnlyList<ProfileChanged> profiles, IReadOnlyList<PostingSnapshot> postings)
     {
         var all = profiles.Select(p => (Event: p, Projection: ProjectProfile.ToProjection(p))).ToList();
         var candidates = all.Where(p => p.Projection.IsCandidate).Select(p => p.Projection.ToEngine(Taxonomy)).ToList();

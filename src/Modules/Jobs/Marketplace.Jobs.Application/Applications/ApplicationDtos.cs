@@ -1,3 +1,4 @@
+using Marketplace.Jobs.Application.Matching;
 using Marketplace.Jobs.Domain.Applications;
 
 namespace Marketplace.Jobs.Application.Applications;
@@ -27,10 +28,13 @@ public sealed record NoteDto(Guid Id, DateTimeOffset At, Guid? By, string Text);
 
 public sealed record SkillDto(string? SkillId, string Name, int Level, string LevelName, decimal? Years, int? LastUsedYear);
 
-/// <summary>The match explanation kept when the seeker applied; null while matching gives none.</summary>
-public sealed record MatchDto(decimal Score, IReadOnlyList<MatchSkillDto> Skills);
+/// <summary>The match explanation kept when the seeker applied; null when matching knew no match then (no profile yet).</summary>
+public sealed record MatchDto(decimal Score, IReadOnlyList<MatchSkillDto> Skills, IReadOnlyList<MatchPartDto> Parts, IReadOnlyList<string> HardMismatches)
+{
+    public IEnumerable<MatchSkillDto> OfKind(string how) => Skills.Where(s => s.How == how);
+}
 
-/// <summary>A skill of a match explanation: how it counted (Matched, Inferred, Missing) and its share of the score.</summary>
+/// <summary>A skill of a match explanation: how it counted (Matched, Inferred, Related, BelowLevel, Missing) and the credit it earned (0 to 1).</summary>
 public sealed record MatchSkillDto(string SkillId, string Name, string How, decimal Contribution);
 
 /// <summary>
@@ -81,7 +85,10 @@ public static class ApplicationViews
         a.SubmittedAt,
         a.UpdatedAt,
         a.Revision,
-        a.Match is { } m ? new MatchDto(m.Score, [.. m.Skills.Select(k => new MatchSkillDto(k.SkillId, k.Name, k.How, k.Contribution))]) : null,
+        a.Match is { } m
+            ? new MatchDto(m.Score, [.. m.Skills.Select(k => new MatchSkillDto(k.SkillId, k.Name, k.How, k.Contribution))],
+                [.. (m.Parts ?? []).Select(p => new MatchPartDto(p.Name, (double)p.Points, (double)p.MaxPoints))], m.HardMismatches ?? [])
+            : null,
         [.. (a.Profile?.Skills ?? []).Select(s => new SkillDto(s.SkillId, s.Name, s.Level, s.LevelName, s.Years, s.LastUsedYear))],
         a.CoverNote,
         a.CvText,

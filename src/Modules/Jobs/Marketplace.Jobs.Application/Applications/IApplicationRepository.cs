@@ -1,3 +1,4 @@
+using Marketplace.Jobs.Application.Applications.Pipeline;
 using Marketplace.Jobs.Domain.Applications;
 
 namespace Marketplace.Jobs.Application.Applications;
@@ -14,6 +15,9 @@ public interface IApplicationRepository
 
     Task<JobApplication?> FindMineAsync(Guid postingId, Guid applicantId, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="applicantIds"/> with an application to the posting, in any stage.</summary>
+    Task<IReadOnlySet<Guid>> ApplicantsAmongAsync(Guid postingId, IReadOnlyCollection<Guid> applicantIds, CancellationToken cancellationToken);
+
     /// <summary>Loads an application to change it; with <paramref name="expectedVersion"/> the write is refused unless it is still at that revision.</summary>
     Task<JobApplication?> GetForUpdateAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken);
 
@@ -22,7 +26,8 @@ public interface IApplicationRepository
     Task<IReadOnlyList<JobApplication>> ListByApplicantAsync(Guid applicantId, bool forUpdate, CancellationToken cancellationToken);
 
     /// <summary>A posting's applications (optionally at one stage), oldest first: the order they came in.</summary>
-    Task<IReadOnlyList<JobApplication>> ListByPostingAsync(Guid postingId, ApplicationStage? stage, int skip, int take, CancellationToken cancellationToken);
+    /// <summary>A page of a posting's applications: best match first (the score kept when they applied; none last), or oldest first.</summary>
+    Task<IReadOnlyList<JobApplication>> ListByPostingAsync(Guid postingId, ApplicationStage? stage, ApplicantOrder order, int skip, int take, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<ApplicationStage, int>> CountStagesAsync(Guid postingId, CancellationToken cancellationToken);
 

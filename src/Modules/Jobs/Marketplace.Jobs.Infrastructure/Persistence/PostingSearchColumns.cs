@@ -11,7 +11,7 @@ namespace Marketplace.Jobs.Infrastructure.Persistence;
 /// a remote posting open to anywhere (<c>sk:kubernetes</c>, <c>co:de</c>, <c>co:any</c>), words about the posting's facts, yearly salaries, and
 /// PostgreSQL's weighted document built from them (title A, required skills A, nice-to-have skills and facts B, company
 /// B, description D: a generated column that the model leaves out, so loading a posting never reads it, created with its GIN
-/// index by the migration PostingsLifecycleAndSearch). <c>announce_seq</c> is the alerts' high-water sequence, stamped by the alert sweep.
+/// index by the migration PostingsLifecycleAndSearch; its head without the description, which ranking reads, by SearchHead). <c>announce_seq</c> is the alerts' high-water sequence, stamped by the alert sweep.
 /// </summary>
 internal static class PostingSearchColumns
 {

@@ -45,17 +45,16 @@ internal sealed class PostgresPostingSearch(JobsDbContext context) : IPostingSea
             }
 
             var grid = new List<(string Mode, string Seniority, int Count)>();
+            var skills = new List<FacetCount>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                grid.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
-            }
-
-            var skills = new List<FacetCount>();
-            if (await reader.NextResultAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
+                if (reader.GetString(0) == PostingSearchSql.ModeFacet)
                 {
-                    skills.Add(new FacetCount(reader.GetString(0), reader.GetInt32(1)));
+                    grid.Add((reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+                }
+                else
+                {
+                    skills.Add(new FacetCount(reader.GetString(1), reader.GetInt32(3)));
                 }
             }
 

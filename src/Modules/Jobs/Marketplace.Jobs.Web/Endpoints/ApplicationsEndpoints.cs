@@ -42,8 +42,8 @@ internal static class ApplicationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> List(Guid id, string? stage, int? page, int? pageSize, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new ListApplicants(id, stage, page ?? 1, pageSize ?? 50), cancellationToken)).ToHttpResult(TypedResults.Ok);
+    private static async Task<IResult> List(Guid id, string? stage, int? page, int? pageSize, string? sort, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ListApplicants(id, stage, page ?? 1, pageSize ?? 50, sort), cancellationToken)).ToHttpResult(TypedResults.Ok);
 
     private static async Task<IResult> ChangeStage(Guid id, Guid applicationId, StageChangeRequest request, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new MoveApplications(id, [new ApplicationToMove(applicationId, request.Version)], request.Stage, request.Reason), cancellationToken))

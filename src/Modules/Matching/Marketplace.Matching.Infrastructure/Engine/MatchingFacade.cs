@@ -90,6 +90,13 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         return Explanations.Whole(profileId, postingId, new Scorer(view.Taxonomy).Explain(profile, posting));
     }
 
+    public async Task<IReadOnlyList<PostingScoreView>> BestPostingsAsync(Guid profileId, int count, CancellationToken cancellationToken)
+    {
+        var view = await engine.ViewAsync(cancellationToken);
+        if (view.ProfileOf(profileId.ToString()) is not { } profile) return [];
+        return [.. view.OpenPostings.TopK(profile, Math.Clamp(count, 1, 1_000)).Select(m => new PostingScoreView(Guid.Parse(m.Id), Math.Round(m.Score, 1)))];
+    }
+
     public async Task<IReadOnlyList<SkillGapView>?> GapsAsync(Guid profileId, Guid postingId, CancellationToken cancellationToken)
     {
         var view = await engine.ViewAsync(cancellationToken);
@@ -98,6 +105,18 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         return [.. e.Skills.Where(v => v.Credit < 1)
             .OrderByDescending(v => v.Dealbreaker && v.Excludes).ThenByDescending(v => v.Weight * (1 - v.Credit)).ThenBy(v => v.SkillId, StringComparer.Ordinal)
             .Select(v => new SkillGapView(v.SkillId, v.SkillName, v.Required, v.MinLevel, v.Weight, Math.Round(v.Credit, 3), v.Dealbreaker))];
+    }
+
+    public async Task<ProjectedScores?> ScoresWithAsync(Guid profileId, Guid postingId, IReadOnlyList<IReadOnlyList<LearnedSkillView>> additions, CancellationToken cancellationToken)
+    {
+        var view = await engine.ViewAsync(cancellationToken);
+        if (view.ProfileOf(profileId.ToString()) is not { } profile || view.PostingOf(postingId.ToString()) is not { } posting) return null;
+        var scorer = new Scorer(view.Taxonomy);
+        return new ProjectedScores(
+            Math.Round(scorer.Score(profile, posting), 1),
+            [.. additions.Select(a => Math.Round(scorer.Score(profile.WithSkills([.. a
+                .Where(s => view.Taxonomy.TryGet(s.SkillId, out _))
+                .Select(s => new ProfileSkill(s.SkillId, Math.Clamp(s.Level, 1, 5)))]), posting), 1))]);
     }
 
     private static (int Page, int PageSize) Bounded(int page, int pageSize) => (Math.Clamp(page, 1, 1_000), Math.Clamp(pageSize, 1, 100));

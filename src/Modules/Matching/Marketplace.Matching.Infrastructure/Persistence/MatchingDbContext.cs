@@ -1,5 +1,7 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
+using Marketplace.Matching.Domain.Candidates;
 using Marketplace.Matching.Domain.Projections;
+using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Domain.Runs;
 using Marketplace.Matching.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,12 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<RematchRun> RematchRuns => Set<RematchRun>();
 
     public DbSet<RematchBatch> RematchBatches => Set<RematchBatch>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<SavedRanking> SavedRankings => Set<SavedRanking>();
+
+    public DbSet<PseudonymSecret> PseudonymSecrets => Set<PseudonymSecret>();
 
     public DbSet<OverlayEntry> TaxonomyOverlay => Set<OverlayEntry>();
 

@@ -22,6 +22,41 @@ internal static partial class ProfileForms
         [.. profile.Skills.Select(ToInput)],
         ToInput(profile.Preferences));
 
+    /// <summary>
+    /// The skill rows a form keeps, as the command's inputs, with the form index of each (errors come back indexed by input);
+    /// years and last-used that are not numbers are put on the row's own field.
+    /// </summary>
+    public static (List<int> Kept, List<SkillInput> Inputs) SkillRows<TRow>(
+        IReadOnlyList<TRow> rows, string prefix, ModelStateDictionary state, Func<TRow, bool> keep,
+        Func<TRow, (string? SkillId, string? Name, int Level, string? Years, string? LastUsed)> fields)
+    {
+        var kept = new List<int>();
+        var inputs = new List<SkillInput>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!keep(rows[i]))
+            {
+                continue;
+            }
+
+            var row = fields(rows[i]);
+            if (!TryParseNumber(row.Years, out var years))
+            {
+                state.AddModelError($"{prefix}[{i}].Years", "Enter years as a number, such as 3 or 2.5.");
+            }
+
+            if (!TryParseYear(row.LastUsed, out var lastUsed))
+            {
+                state.AddModelError($"{prefix}[{i}].LastUsed", "Enter a year, such as 2024.");
+            }
+
+            kept.Add(i);
+            inputs.Add(new SkillInput(row.SkillId, row.Name, row.Level, years, lastUsed));
+        }
+
+        return (kept, inputs);
+    }
+
     public static SkillInput ToInput(SkillDto skill) => new(skill.SkillId, skill.Mention, skill.Level, skill.Years, skill.LastUsed);
 
     public static PreferencesInput ToInput(PreferencesDto preferences) => new(

@@ -3,10 +3,12 @@ using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Application.Mail;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Identity.Contracts;
+using Marketplace.Jobs.Application.Matching;
 using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Domain.Applications;
 using Marketplace.Jobs.Domain.Postings;
+using Marketplace.Matching.Contracts;
 using Marketplace.Profiles.Contracts;
 using Mediator;
 
@@ -14,8 +16,9 @@ namespace Marketplace.Jobs.Application.Applications.Apply;
 
 /// <summary>
 /// A job seeker applies to a published posting with an optional cover note. The application copies their profile and the
-/// text of their last CV as they are now (through the Profiles module's facade); the match explanation is left empty until
-/// the Matching module offers one. Applying twice, or to a closed, expired or held posting, is refused with a message.
+/// text of their last CV as they are now (through the Profiles module's facade), and the match explanation as the Matching
+/// module gives it at that moment (none while matching does not know the profile yet). Applying twice, or to a closed,
+/// expired or held posting, is refused with a message.
 /// </summary>
 public sealed record ApplyToPosting(Guid PostingId, string? CoverNote) : ICommand<Result<Guid>>;
 
@@ -30,6 +33,7 @@ public sealed class ApplyToPostingHandler(
     IPostingRepository postings,
     IApplicationRepository applications,
     IApplicantProfiles profiles,
+    IMatchingFacade matching,
     IUserDirectory users,
     IAccountPageLinks links,
     IMailOutbox mail,
@@ -68,8 +72,11 @@ public sealed class ApplyToPostingHandler(
             profile?.DisplayName,
             profile?.Headline,
             [.. (profile?.Skills ?? []).Select(s => new SnapshotSkill(s.SkillId, s.Name, s.Level, s.LevelName, s.Years, s.LastUsedYear))]);
+        // A seeker's profile id is their user id.
+        var explained = await matching.ExplainAsync(seekerId, posting.Id, cancellationToken);
+        var match = explained is null ? null : PostingMatchDto.Snapshot(explained);
         var submitted = JobApplication.Submit(
-            Guid.CreateVersion7(now), posting.Id, posting.CompanyId, seekerId, snapshot, match: null, command.CoverNote, profile?.CvText, now);
+            Guid.CreateVersion7(now), posting.Id, posting.CompanyId, seekerId, snapshot, match, command.CoverNote, profile?.CvText, now);
         if (submitted.IsFailure)
         {
             return Result<Guid>.Failure(submitted.Errors);
@@ -77,7 +84,7 @@ public sealed class ApplyToPostingHandler(
 
         var application = submitted.Value;
         applications.Add(application);
-        events.Publish(new ApplicationSubmitted(Guid.CreateVersion7(now), now, application.Id, posting.Id, posting.CompanyId, seekerId, MatchScore: null));
+        events.Publish(new ApplicationSubmitted(Guid.CreateVersion7(now), now, application.Id, posting.Id, posting.CompanyId, seekerId, MatchScore: match?.Score));
         if ((await users.FindEmailsAsync([seekerId], cancellationToken)).TryGetValue(seekerId, out var email))
         {
             mail.Send(ApplicationMail.Received(email, new PostingHeading(posting.Id, posting.Title, posting.Company, posting.Status.ToString()), links.ToPath("/Applications")));

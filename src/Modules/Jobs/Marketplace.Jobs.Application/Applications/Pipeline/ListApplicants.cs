@@ -15,6 +15,7 @@ public sealed record StageCountDto(string Stage, int Count);
 public sealed record PipelineDto(
     PostingHeading Posting,
     string? Stage,
+    string Sort,
     IReadOnlyList<StageCountDto> Stages,
     int Total,
     int Page,
@@ -22,11 +23,14 @@ public sealed record PipelineDto(
     IReadOnlyList<ApplicantDto> Applicants,
     IReadOnlyList<RejectionReasonDto> RejectionReasons);
 
+/// <summary>How a pipeline is ordered: by the match score kept when each applied (best first), or by when they applied.</summary>
+public enum ApplicantOrder { Match, Date }
+
 /// <summary>
-/// The applicants to a posting, for the members of its company. Ordered by when they applied, oldest first: ranking by
-/// match comes with the Matching module's facade.
+/// The applicants to a posting, for the members of its company: best match first (the score of the match explanation the
+/// application kept), or with <c>Sort = "Date"</c> in the order they applied.
 /// </summary>
-public sealed record ListApplicants(Guid PostingId, string? Stage = null, int Page = 1, int PageSize = 50) : IQuery<Result<PipelineDto>>;
+public sealed record ListApplicants(Guid PostingId, string? Stage = null, int Page = 1, int PageSize = 50, string? Sort = null) : IQuery<Result<PipelineDto>>;
 
 public sealed class ListApplicantsValidator : AbstractValidator<ListApplicants>
 {
@@ -34,6 +38,8 @@ public sealed class ListApplicantsValidator : AbstractValidator<ListApplicants>
     {
         RuleFor(q => q.Stage).IsEnumName(typeof(ApplicationStage), caseSensitive: false).When(q => !string.IsNullOrEmpty(q.Stage))
             .WithMessage($"Stage is one of: {string.Join(", ", Enum.GetNames<ApplicationStage>())}.");
+        RuleFor(q => q.Sort).IsEnumName(typeof(ApplicantOrder), caseSensitive: false).When(q => !string.IsNullOrEmpty(q.Sort))
+            .WithMessage($"Sort is one of: {string.Join(", ", Enum.GetNames<ApplicantOrder>())}.");
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
     }
@@ -53,11 +59,13 @@ public sealed class ListApplicantsHandler(PipelineAccess access, IApplicationRep
         var posting = managed.Value;
         ApplicationStage? stage = string.IsNullOrEmpty(query.Stage) ? null : Enum.Parse<ApplicationStage>(query.Stage, ignoreCase: true);
         var counts = await applications.CountStagesAsync(posting.Id, cancellationToken);
-        var page = await applications.ListByPostingAsync(posting.Id, stage, Paging.Offset(query.Page, query.PageSize), query.PageSize, cancellationToken);
+        var order = string.IsNullOrEmpty(query.Sort) ? ApplicantOrder.Match : Enum.Parse<ApplicantOrder>(query.Sort, ignoreCase: true);
+        var page = await applications.ListByPostingAsync(posting.Id, stage, order, Paging.Offset(query.Page, query.PageSize), query.PageSize, cancellationToken);
         var templates = await applications.FindTemplatesAsync(PipelineAccess.OwnerOf(posting), forUpdate: false, cancellationToken);
         return new PipelineDto(
             new PostingHeading(posting.Id, posting.Title, posting.Company, posting.Status.ToString()),
             stage?.ToString(),
+            order.ToString(),
             [.. Enum.GetValues<ApplicationStage>().Select(s => new StageCountDto(s.ToString(), counts.GetValueOrDefault(s)))],
             stage is { } one ? counts.GetValueOrDefault(one) : counts.Values.Sum(),
             query.Page,

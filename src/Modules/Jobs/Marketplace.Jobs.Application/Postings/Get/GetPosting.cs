@@ -1,7 +1,9 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
+using Marketplace.Jobs.Application.Matching;
 using Marketplace.Jobs.Application.Moderation;
 using Marketplace.Jobs.Application.Skills;
+using Marketplace.Matching.Contracts;
 using Mediator;
 
 namespace Marketplace.Jobs.Application.Postings.Get;
@@ -23,8 +25,14 @@ public sealed class GetPostingHandler(IPostingRepository postings, PostingAccess
     }
 }
 
-/// <summary>What /Jobs/{id} shows a visitor: the posting, and what they may do with it.</summary>
-public sealed record PostingPageDto(PostingDto Posting, bool CanManage, bool CanReport, bool HasReported, bool IsOpen);
+/// <summary>
+/// What /Jobs/{id} shows a visitor: the posting, what they may do with it, and for a signed-in job seeker how they match it
+/// (null for everyone else, and while matching does not know their profile or the posting yet).
+/// </summary>
+public sealed record PostingPageDto(PostingDto Posting, bool CanManage, bool CanReport, bool HasReported, bool IsOpen, PostingMatchDto? Match = null)
+{
+    public bool IsSeeker { get; init; }
+}
 
 public sealed record GetPostingPage(Guid Id) : IQuery<Result<PostingPageDto>>;
 
@@ -33,6 +41,7 @@ public sealed class GetPostingPageHandler(
     IReportRepository reports,
     PostingAccess access,
     SkillCatalog skills,
+    IMatchingFacade matching,
     ICurrentUser currentUser) : IQueryHandler<GetPostingPage, Result<PostingPageDto>>
 {
     public async ValueTask<Result<PostingPageDto>> Handle(GetPostingPage query, CancellationToken cancellationToken)
@@ -51,6 +60,14 @@ public sealed class GetPostingPageHandler(
 
         var isOpen = posting.Status == Domain.Postings.PostingStatus.Published;
         var hasReported = currentUser.UserId is { } userId && await reports.HasOpenReportAsync(posting.Id, userId, cancellationToken);
-        return new PostingPageDto(PostingDto.From(posting, skills), canManage, currentUser.IsAuthenticated && !canManage && isOpen, hasReported, isOpen);
+        // A seeker's profile id is their user id.
+        var isSeeker = currentUser.UserId is not null && currentUser.IsInRole(Roles.JobSeeker);
+        var match = isSeeker && await matching.ExplainAsync(currentUser.UserId!.Value, posting.Id, cancellationToken) is { } explained
+            ? PostingMatchDto.From(explained)
+            : null;
+        return new PostingPageDto(PostingDto.From(posting, skills), canManage, currentUser.IsAuthenticated && !canManage && isOpen, hasReported, isOpen, match)
+        {
+            IsSeeker = isSeeker,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Jobs.Application.Applications;
+using Marketplace.Jobs.Application.Applications.Pipeline;
 using Marketplace.Jobs.Application.Postings.List;
 using Marketplace.Jobs.Domain.Applications;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,20 @@ internal sealed class ApplicationRepository(JobsDbContext context) : IApplicatio
 
     public Task<JobApplication?> FindMineAsync(Guid postingId, Guid applicantId, CancellationToken cancellationToken) =>
         context.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.PostingId == postingId && a.ApplicantId == applicantId, cancellationToken);
+
+    public async Task<IReadOnlySet<Guid>> ApplicantsAmongAsync(Guid postingId, IReadOnlyCollection<Guid> applicantIds, CancellationToken cancellationToken)
+    {
+        if (applicantIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var ids = applicantIds.ToList();
+        var found = await context.Applications.AsNoTracking()
+            .Where(a => a.PostingId == postingId && a.ApplicantId != null && ids.Contains(a.ApplicantId.Value))
+            .Select(a => a.ApplicantId!.Value).ToListAsync(cancellationToken);
+        return found.ToHashSet();
+    }
 
     public async Task<JobApplication?> GetForUpdateAsync(Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {
@@ -36,7 +51,7 @@ internal sealed class ApplicationRepository(JobsDbContext context) : IApplicatio
     }
 
     public async Task<IReadOnlyList<JobApplication>> ListByPostingAsync(
-        Guid postingId, ApplicationStage? stage, int skip, int take, CancellationToken cancellationToken)
+        Guid postingId, ApplicationStage? stage, ApplicantOrder order, int skip, int take, CancellationToken cancellationToken)
     {
         var query = context.Applications.AsNoTracking().Where(a => a.PostingId == postingId);
         if (stage is { } one)
@@ -44,7 +59,19 @@ internal sealed class ApplicationRepository(JobsDbContext context) : IApplicatio
             query = query.Where(a => a.Stage == one);
         }
 
-        return await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        if (order == ApplicantOrder.Date)
+        {
+            return await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        }
+
+        // The score lives in the snapshot's JSON, which LINQ does not reach through the value converter.
+        var stageName = stage?.ToString();
+        return await context.Applications.FromSql($"""
+            SELECT * FROM jobs.applications
+            WHERE posting_id = {postingId} AND ({stageName}::text IS NULL OR stage = {stageName})
+            ORDER BY (match ->> 'score')::numeric DESC NULLS LAST, submitted_at, id
+            OFFSET {skip} LIMIT {take}
+            """).AsNoTracking().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<ApplicationStage, int>> CountStagesAsync(Guid postingId, CancellationToken cancellationToken) =>

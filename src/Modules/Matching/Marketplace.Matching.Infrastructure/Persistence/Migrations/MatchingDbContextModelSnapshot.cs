@@ -81,6 +81,107 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "matching");
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Domain.Candidates.ContactRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("company");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("PostingTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("posting_title");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_requests");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_contact_requests_profile_id");
+
+                    b.HasIndex("PostingId", "ProfileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_requests_posting_id_profile_id");
+
+                    b.ToTable("contact_requests", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Candidates.SavedRanking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("Dealbreakers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dealbreakers");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid?>("SavedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("saved_by");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("weights");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_rankings");
+
+                    b.ToTable("saved_rankings", "matching");
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Domain.Projections.PostingProjection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -380,6 +481,23 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasFilter("resolution IS NULL");
 
                     b.ToTable("unknown_mentions", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Infrastructure.Candidates.PseudonymSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pseudonym_secrets");
+
+                    b.ToTable("pseudonym_secrets", "matching");
                 });
 
             modelBuilder.Entity("Marketplace.Matching.Infrastructure.Persistence.FeedState", b =>

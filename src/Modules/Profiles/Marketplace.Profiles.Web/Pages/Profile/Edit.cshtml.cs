@@ -79,29 +79,8 @@ public sealed class EditModel(ISender sender) : PageModel
             return Forbid();
         }
 
-        var kept = new List<int>();
-        var inputs = new List<SkillInput>();
-        for (var i = 0; i < Skills.Count; i++)
-        {
-            var row = Skills[i];
-            if (row.Remove)
-            {
-                continue;
-            }
-
-            if (!ProfileForms.TryParseNumber(row.Years, out var years))
-            {
-                ModelState.AddModelError($"Skills[{i}].Years", "Enter years as a number, such as 3 or 2.5.");
-            }
-
-            if (!ProfileForms.TryParseYear(row.LastUsed, out var lastUsed))
-            {
-                ModelState.AddModelError($"Skills[{i}].LastUsed", "Enter a year, such as 2024.");
-            }
-
-            kept.Add(i);
-            inputs.Add(new SkillInput(row.SkillId, row.Name, row.Level, years, lastUsed));
-        }
+        var (kept, inputs) = ProfileForms.SkillRows(Skills, "Skills", ModelState, row => !row.Remove,
+            row => (row.SkillId, row.Name, row.Level, row.Years, row.LastUsed));
 
         if (!ModelState.IsValid)
         {

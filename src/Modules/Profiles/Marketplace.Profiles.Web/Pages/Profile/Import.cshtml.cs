@@ -79,29 +79,8 @@ public sealed class ImportModel(ISender sender) : PageModel
             return Forbid();
         }
 
-        var included = new List<int>();
-        var skills = new List<SkillInput>();
-        for (var i = 0; i < Review.Skills.Count; i++)
-        {
-            var row = Review.Skills[i];
-            if (!row.Include)
-            {
-                continue;
-            }
-
-            if (!ProfileForms.TryParseNumber(row.Years, out var years))
-            {
-                ModelState.AddModelError($"Review.Skills[{i}].Years", "Enter years as a number, such as 3 or 2.5.");
-            }
-
-            if (!ProfileForms.TryParseYear(row.LastUsed, out var lastUsed))
-            {
-                ModelState.AddModelError($"Review.Skills[{i}].LastUsed", "Enter a year, such as 2024.");
-            }
-
-            included.Add(i);
-            skills.Add(new SkillInput(row.SkillId, row.Name, row.Level, years, lastUsed));
-        }
+        var (included, skills) = ProfileForms.SkillRows(Review.Skills, "Review.Skills", ModelState, row => row.Include,
+            row => (row.SkillId, row.Name, row.Level, row.Years, row.LastUsed));
 
         if (ModelState.IsValid)
         {

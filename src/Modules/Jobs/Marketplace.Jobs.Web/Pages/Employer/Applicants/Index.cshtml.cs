@@ -18,6 +18,10 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
 
+    /// <summary>Match (the default: best first) or Date (the order they applied).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
@@ -35,7 +39,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         if (moved.IsSuccess)
         {
             Notice = StageMoveForm.Describe(moved.Value, Move.Stage!);
-            return RedirectToPage(new { id, stage = Stage });
+            return RedirectToPage(new { id, stage = Stage, sort = Sort });
         }
 
         if (moved.FirstError.Kind == ErrorKind.NotFound)
@@ -53,7 +57,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
-        var pipeline = await sender.Send(new ListApplicants(id, Stage, PageNumber < 1 ? 1 : PageNumber), cancellationToken);
+        var pipeline = await sender.Send(new ListApplicants(id, Stage, PageNumber < 1 ? 1 : PageNumber, Sort: Sort), cancellationToken);
         if (pipeline.IsFailure)
         {
             return pipeline.FirstError.Kind == ErrorKind.Validation ? BadRequest() : NotFound();

@@ -22,7 +22,22 @@ public sealed class ApplicationJourneyTests(BrowserAppFixture app) : IClassFixtu
         var seeker = await SignInAsync(seekerContext, SeekerEmail);
         var employer = await SignInAsync(employerContext, EmployerEmail);
 
-        await seeker.GotoAsync($"/Jobs/{posting}/Apply");
+        // Matching hears of the profile and the posting through the outbox (the host's Hangfire server), then the posting
+        // shows how the seeker matches: reloaded within a bound until it does.
+        await seeker.GotoAsync($"/Jobs/{posting}");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await seeker.GetByTestId("match-score").CountAsync() == 0)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the posting showed no match within 60 s");
+            await Task.Delay(250);
+            await seeker.ReloadAsync();
+        }
+
+        (await seeker.GetByTestId("match-score").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await seeker.Locator("[data-testid=match-chips] .chip.missing").AllTextContentsAsync()).ShouldContain(c => c.Contains("Kafka"));
+        await CheckAsync(seeker, "how-you-match.png");
+        await seeker.GetByTestId("apply-link").ClickAsync();
+        await seeker.WaitForURLAsync($"**/Jobs/{posting}/Apply");
         await seeker.GetByLabel("Cover note (optional)").FillAsync("I ran payment ledgers in Go and PostgreSQL for five years.");
         await CheckAsync(seeker, "apply.png");
         await seeker.GetByRole(AriaRole.Button, new() { Name = "Send my application" }).ClickAsync();
@@ -31,6 +46,7 @@ public sealed class ApplicationJourneyTests(BrowserAppFixture app) : IClassFixtu
 
         await employer.GotoAsync($"/Employer/Postings/{posting}/Applicants");
         (await employer.Locator("[data-testid=applicants] .applicant-name").AllTextContentsAsync()).ShouldBe(["Grace Example"]);
+        (await employer.GetByTestId("applicant-score").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
         await CheckAsync(employer, "pipeline.png");
         await employer.GetByRole(AriaRole.Link, new() { Name = "Open Grace Example's application" }).ClickAsync();
         (await employer.GetByTestId("cover-note").TextContentAsync()).ShouldBe("I ran payment ledgers in Go and PostgreSQL for five years.");

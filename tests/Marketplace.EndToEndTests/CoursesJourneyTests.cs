@@ -61,15 +61,29 @@ public sealed class CoursesJourneyTests(BackgroundBrowserAppFixture app) : IClas
         await admin.AssertUsableAsync();
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("course-import-done.png"), FullPage = true });
 
-        // The seeker opens the posting's plan, enrols in its first course and completes it.
+        // The seeker adds a skill to the profile, then opens the posting's plan (once matching has taken the profile in).
         await using var seekerContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
         var seeker = await SignInAsync(seekerContext, "e2e.learner@example.com");
-        await seeker.GotoAsync($"/Jobs/{posting}/Plan");
-        var before = await seeker.GetByTestId("score-before").TextContentAsync();
-        var projected = await seeker.GetByTestId("step-score").First.TextContentAsync();
+        await seeker.GotoAsync("/Profile/Edit");
+        await seeker.GetByLabel("Skill", new() { Exact = true }).PressSequentiallyAsync("linu", new() { Delay = 40 });
+        await seeker.Locator("[role=option][data-id=linux]").ClickAsync();
+        await seeker.GetByRole(AriaRole.Button, new() { Name = "Add skill" }).ClickAsync();
+        (await seeker.GetByTestId("notice").TextContentAsync()).ShouldBe("Added Linux.");
+
+        await UntilAsync(seeker, $"/Jobs/{posting}/Plan", async () => await seeker.GetByTestId("catching-up").CountAsync() == 0);
+        var before = Score(await seeker.GetByTestId("score-before").TextContentAsync());
+        var projected = Score(await seeker.GetByTestId("step-score").First.TextContentAsync());
+        projected.ShouldBeGreaterThan(before);
+        (await seeker.GetByTestId("plan-chart").GetAttributeAsync("role")).ShouldBe("img");
         await seeker.AssertUsableAsync();
         await seeker.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("course-plan.png"), FullPage = true });
+        await seeker.SetViewportSizeAsync(PageChecks.PhoneWidth, 740);
+        await seeker.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("course-plan-phone.png"), FullPage = true });
+        await seeker.SetViewportSizeAsync(1280, 720);
 
+        await UntilAsync(seeker, "/Matches", async () => await MatchScoreAsync(seeker, posting) is { } s && Math.Abs(s - before) < 0.05);
+
+        await seeker.GotoAsync($"/Jobs/{posting}/Plan");
         await seeker.GetByTestId("plan-step").First.GetByRole(AriaRole.Link).ClickAsync();
         await seeker.GetByTestId("enrol").ClickAsync();
         await seeker.GetByLabel("How far you are (percent)").FillAsync("60");
@@ -79,29 +93,50 @@ public sealed class CoursesJourneyTests(BackgroundBrowserAppFixture app) : IClas
         await seeker.GetByTestId("complete").ClickAsync();
         (await seeker.GetByTestId("notice").TextContentAsync())!.ShouldContain("Completed");
 
-        // The completion reaches the profile through the outbox; the plan then starts from the step's projection.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string? now;
-        while (true)
-        {
-            await seeker.GotoAsync($"/Jobs/{posting}/Plan");
-            now = await seeker.GetByTestId("score-before").TextContentAsync();
-            if (now == projected || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
+        // The completion reaches the profile through the outbox, matching rematches it, and /Matches shows the plan's projection.
+        await UntilAsync(seeker, "/Matches", async () => await MatchScoreAsync(seeker, posting) is { } s && s > before);
+        (await MatchScoreAsync(seeker, posting))!.Value.ShouldBe(projected, 0.05, $"the score was {before} before the course");
+        await seeker.AssertUsableAsync();
+        await seeker.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("course-matches-after.png"), FullPage = true });
 
-            await Task.Delay(500);
-        }
-
-        now.ShouldBe(projected, $"the score was {before} before the course");
-        double.Parse(now!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(double.Parse(before!, System.Globalization.CultureInfo.InvariantCulture));
+        await seeker.GotoAsync($"/Jobs/{posting}/Plan");
+        Score(await seeker.GetByTestId("score-before").TextContentAsync()).ShouldBe(projected, 0.05);
         await seeker.AssertUsableAsync();
         await seeker.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("course-plan-after.png"), FullPage = true });
+
+        await seeker.GotoAsync("/Courses/ForYou");
+        await seeker.GetByTestId("skill-to-learn").First.WaitForAsync();
+        await seeker.AssertUsableAsync();
+        await seeker.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("courses-for-you.png"), FullPage = true });
 
         await seeker.GotoAsync("/Courses?skill=k8s");
         (await seeker.GetByTestId("course-count").TextContentAsync())!.ShouldContain("1 course teaching Kubernetes");
         await seeker.AssertUsableAsync();
+    }
+
+    private static double Score(string? text) => double.Parse(text!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<double?> MatchScoreAsync(IPage page, Guid posting)
+    {
+        var score = page.Locator($"[data-testid=match][data-posting-id='{posting}'] [data-testid=score]");
+        return await score.CountAsync() == 0 ? null : Score(await score.TextContentAsync());
+    }
+
+    /// <summary>Reloads the page until the condition holds, with a bound: background work ends when it ends.</summary>
+    private static async Task UntilAsync(IPage page, string url, Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await page.GotoAsync(url);
+            if (await condition())
+            {
+                return;
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{url} did not reach the expected state within 60 s");
+            await Task.Delay(250);
+        }
     }
 
     private async Task<IPage> SignInAsync(IBrowserContext context, string email)

@@ -44,6 +44,7 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<MailContentProtector>();
         services.TryAddScoped<MailOutbox>();
         services.TryAddScoped<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
+        services.TryAddSingleton<IUnsubscribeLinkTokens, UnsubscribeLinkTokens>();
         services.TryAddSingleton<IMailTransport, SmtpMailTransport>();
         services.TryAddScoped<IMailSendTrigger, HangfireMailSendTrigger>();
         services.TryAddScoped<MailDelivery>();

@@ -2,6 +2,7 @@ using Marketplace.BuildingBlocks.Infrastructure.Modules;
 using Marketplace.Courses.Application.Catalog;
 using Marketplace.Courses.Application.Enrolments;
 using Marketplace.Courses.Application.Enrolments.PersonalData;
+using Marketplace.Courses.Application.Enrolments.Sharing;
 using Marketplace.Courses.Application.Imports;
 using Marketplace.Courses.Application.SkillDemand;
 using Marketplace.Courses.Contracts;
@@ -40,5 +41,6 @@ public static class CoursesModule
         services.AddScoped<ICourseImportQueue, HangfireCourseImportQueue>();
         services.AddTransient<CourseImportJob>();
         services.AddScoped<IPersonalDataSource, CoursesPersonalData>();
+        services.AddScoped<ISharedLearning, SharedLearning>();
     }
 }

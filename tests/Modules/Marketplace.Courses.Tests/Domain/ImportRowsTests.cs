@@ -103,4 +103,27 @@ public sealed class ImportRowsTests
         details.Hours.ShouldBe(12);
         details.Language.ShouldBe("en");
     }
+
+    /// <summary>Every other kind of rejection, each on the third line of a file behind one good row, with the reason it gives.</summary>
+    [Theory]
+    [InlineData(0, "", "Title is empty.")]
+    [InlineData(1, "", "Link is empty.")]
+    [InlineData(1, "ftp://a.example/x", "Link 'ftp://a.example/x' is not a full http or https address.")]
+    [InlineData(2, "", "Duration is empty.")]
+    [InlineData(3, "", "Price is empty (write 0 or Free for a free course).")]
+    [InlineData(5, "Wizard", "Level 'Wizard' is not beginner, intermediate or advanced.")]
+    [InlineData(6, "carrier pigeon", "Format 'carrier pigeon' is not one we know")]
+    [InlineData(7, "Klingon", "Language 'Klingon' is not one we know.")]
+    [InlineData(8, "DOUBLOONS", "Currency 'DOUBLOONS' is not an ISO 4217 code we take")]
+    public void A_bad_cell_rejects_its_row_with_the_line_and_why(int column, string cell, string reason)
+    {
+        var bad = Row(link: "https://a.example/2");
+        bad[column] = cell;
+        var result = ImportRows.Read(Table(Row(), bad), 0, 2, ColumnMapping.Guess(Headers), new ImportDefaults("Stackwise"), Reader);
+
+        result.Accepted.Count.ShouldBe(1);
+        var rejected = result.Rejected.ShouldHaveSingleItem();
+        rejected.Line.ShouldBe(3);
+        rejected.Reason.ShouldStartWith(reason);
+    }
 }

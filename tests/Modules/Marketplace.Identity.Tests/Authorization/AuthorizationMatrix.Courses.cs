@@ -30,6 +30,7 @@ public static partial class AuthorizationMatrix
         ["PAGE /Courses/Index"] = new("GET", "/Courses/Index", Credential.Cookie, Everyone),
         ["PAGE /Courses/{id:guid}"] = new("GET", $"/Courses/{NoSuchId}", Credential.Cookie, [N, N, N, N, N, N]),
         ["PAGE /Courses/Learning"] = new("GET", "/Courses/Learning", Credential.Cookie, JobSeekersOnly),
+        ["PAGE /Courses/ForYou"] = new("GET", "/Courses/ForYou", Credential.Cookie, JobSeekersOnly),
         ["PAGE /Courses/{id:guid}/Enrolment"] = new("GET", $"/Courses/{NoSuchId}/Enrolment", Credential.Cookie, JobSeekersOnly),
         ["PAGE POST /Courses/Enrolment?handler=Enrol"] = new("POST", $"/Courses/{NoSuchId}/Enrolment?handler=Enrol", Credential.Cookie, SeekersReachNothing),
         ["PAGE POST /Courses/Enrolment?handler=Progress"] = new("POST", $"/Courses/{NoSuchId}/Enrolment?handler=Progress", Credential.Cookie, SeekersReachNothing)

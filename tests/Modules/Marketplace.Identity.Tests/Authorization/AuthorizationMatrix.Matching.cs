@@ -9,6 +9,12 @@ public static partial class AuthorizationMatrix
         ["PAGE /Matches/Index"] = new("GET", "/Matches/Index", Credential.Cookie, JobSeekersOnly),
         ["PAGE /Admin/Matching"] = new("GET", "/Admin/Matching", Credential.Cookie, AdminsOnly),
         ["PAGE POST /Admin/Matching?handler=Start"] = new("POST", "/Admin/Matching?handler=Start", Credential.Cookie, AdminsOnly),
+        ["PAGE /Admin/Matching?handler=Progress"] = new("GET", "/Admin/Matching?handler=Progress", Credential.Cookie, AdminsOnly),
+        ["PAGE /Matches/Digest"] = new("GET", "/Matches/Digest", Credential.Cookie, JobSeekersOnly),
+        ["PAGE POST /Matches/Digest"] = new("POST", "/Matches/Digest", Credential.Cookie, JobSeekersOnly),
+        // The signed token is the proof, no session: a forged one is refused alike for everyone.
+        ["PAGE /Matches/Digest/Unsubscribe"] = new("GET", "/Matches/Digest/Unsubscribe?token=forged", Credential.Cookie, Everyone),
+        ["PAGE POST /Matches/Digest/Unsubscribe"] = new("POST", "/Matches/Digest/Unsubscribe?token=forged", Credential.Cookie, Everyone) { WithoutAntiforgery = true },
 
         ["GET /api/v1/me/matches/"] = new("GET", "/api/v1/me/matches", Credential.Bearer, JobSeekersOnly),
         // The probing seekers have no profile in matching: no match to explain.

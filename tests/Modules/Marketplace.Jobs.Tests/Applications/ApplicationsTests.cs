@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Marketplace.Jobs.Domain.Applications;
 using Marketplace.Testing;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
 
@@ -16,6 +19,8 @@ public sealed class ApplicationsTests(ApplicationsFixture fixture) : IClassFixtu
     {
         var posting = await fixture.PublishAsync();
         using var seeker = await fixture.SeekerAsync("seeker.applies@example.com");
+        // Matching hears of the profile and the posting through the outbox; the application keeps its explanation.
+        await fixture.App.WaitForBackgroundWorkAsync();
 
         var applied = await ApplyAsync(seeker, posting, "I built ledgers in Go for five years.");
         applied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -28,7 +33,7 @@ public sealed class ApplicationsTests(ApplicationsFixture fixture) : IClassFixtu
         applicant.GetProperty("coverNote").GetString().ShouldBe("I built ledgers in Go for five years.");
         applicant.GetProperty("skills").EnumerateArray().Select(s => s.GetProperty("skillId").GetString()).ShouldBe(["go", "postgresql"]);
         applicant.GetProperty("stage").GetString().ShouldBe("Applied");
-        applicant.GetProperty("match").ValueKind.ShouldBe(JsonValueKind.Null);
+        applicant.GetProperty("match").GetProperty("score").GetDecimal().ShouldBeGreaterThan(0);
         var id = applicant.GetProperty("id").GetGuid();
 
         var screening = await MoveAsync(posting, id, new { stage = "Screening", version = 1 });
@@ -223,6 +228,97 @@ public sealed class ApplicationsTests(ApplicationsFixture fixture) : IClassFixtu
         kept.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()).ShouldBe(["Applied", "Withdrawn"]);
         (await PlaintextSearch.SearchAsync(fixture.Database.ConnectionString, "Cover note to forget")).Found.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_seeker_sees_how_they_match_a_posting_and_their_application_keeps_that_explanation()
+    {
+        var posting = await fixture.PublishAsync("Ledger engineer");
+        using var seeker = await fixture.SeekerAsync("seeker.matches@example.com");
+        await fixture.App.WaitForBackgroundWorkAsync();
+
+        var page = await seeker.Browser.GetStringAsync($"/Jobs/{posting}");
+        page.ShouldContain("data-testid=\"how-you-match\"");
+        page.ShouldContain("data-testid=\"match-bar\"");
+        var shown = Regex.Match(page, "data-testid=\"match-score\">([0-9.]+)<").Groups[1].Value;
+        var chips = Chips(page);
+        chips.Where(c => c.Kind == "matched").Select(c => c.Name).ShouldBe(["Go", "PostgreSQL"], ignoreOrder: true);
+        chips.ShouldContain(c => c.Kind == "missing" && c.Name.Contains("Kafka"));
+        page.ShouldContain($"href=\"/Jobs/{posting}/Plan\"");
+        page.ShouldContain($"href=\"/Jobs/{posting}/Apply\"");
+
+        using (var visitor = fixture.App.CreateClient())
+        {
+            var anonymous = await visitor.GetStringAsync($"/Jobs/{posting}");
+            anonymous.ShouldNotContain("how-you-match");
+            anonymous.ShouldContain("Sign in as a job seeker");
+        }
+
+        (await ApplyAsync(seeker, posting, null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var match = (await fixture.PipelineAsync(posting)).GetProperty("applicants")[0].GetProperty("match");
+        match.GetProperty("score").GetDecimal().ToString("0.0", CultureInfo.InvariantCulture).ShouldBe(shown);
+        var verdicts = match.GetProperty("skills").EnumerateArray().ToDictionary(k => k.GetProperty("skillId").GetString()!, k => k.GetProperty("how").GetString());
+        (verdicts["go"], verdicts["postgresql"], verdicts["kafka"]).ShouldBe(("Matched", "Matched", "Missing"));
+        match.GetProperty("parts").GetArrayLength().ShouldBeGreaterThan(0);
+        var events = await fixture.WithJobsDbAsync(db => db.Database.SqlQueryRaw<string>(
+            "SELECT payload::text AS \"Value\" FROM jobs.outbox_messages WHERE type LIKE '%application-submitted%' AND payload::text LIKE {0}", $"%{posting}%").ToListAsync());
+        JsonDocument.Parse(events.ShouldHaveSingleItem()).RootElement.EnumerateObject().Single(p => p.Name.Equals("matchScore", StringComparison.OrdinalIgnoreCase)).Value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture).ShouldBe(shown);
+    }
+
+    [Fact]
+    public async Task The_pipeline_lists_the_best_match_first_or_by_date_when_asked()
+    {
+        var posting = await fixture.PublishAsync("Sorted by match");
+        using var weak = await fixture.SeekerAsync("seeker.weak@example.com", "Wendy Weak");
+        (await weak.Api.PutAsJsonAsync("/api/v1/me/profile", new { version = 1, displayName = "Wendy Weak", skills = new object[] { new { skillId = "kafka", level = 2 } } })).EnsureSuccessStatusCode();
+        using var strong = await fixture.SeekerAsync("seeker.strong@example.com", "Sam Strong");
+        await fixture.App.WaitForBackgroundWorkAsync();
+        (await ApplyAsync(weak, posting, null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ApplyAsync(strong, posting, null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        static IEnumerable<string?> Names(JsonElement pipeline) => pipeline.GetProperty("applicants").EnumerateArray().Select(a => a.GetProperty("applicantName").GetString());
+        var byMatch = await fixture.PipelineAsync(posting);
+        Names(byMatch).ShouldBe(["Sam Strong", "Wendy Weak"]);
+        byMatch.GetProperty("sort").GetString().ShouldBe("Match");
+        var scores = byMatch.GetProperty("applicants").EnumerateArray().Select(a => a.GetProperty("match").GetProperty("score").GetDecimal()).ToList();
+        scores[0].ShouldBeGreaterThan(scores[1]);
+        var byDate = await (await fixture.Employer.GetAsync($"/api/v1/postings/{posting}/applications?sort=Date")).Content.ReadFromJsonAsync<JsonElement>();
+        Names(byDate).ShouldBe(["Wendy Weak", "Sam Strong"]);
+        (await (await fixture.Employer.GetAsync($"/api/v1/postings/{posting}/applications?sort=Salary")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().ShouldBe(["sort"]);
+
+        using var employer = await fixture.EmployerBrowserAsync();
+        static IEnumerable<string> Listed(string html) => Regex.Matches(html, "class=\"applicant-name\">([^<]+)<").Select(m => m.Groups[1].Value);
+        Listed(await employer.GetStringAsync($"/Employer/Postings/{posting}/Applicants")).ShouldBe(["Sam Strong", "Wendy Weak"]);
+        Listed(await employer.GetStringAsync($"/Employer/Postings/{posting}/Applicants?sort=Date")).ShouldBe(["Wendy Weak", "Sam Strong"]);
+    }
+
+    [Fact]
+    public async Task A_seeker_sorts_a_search_by_best_match_and_nobody_else_can()
+    {
+        var strongTitle = "Quillfeather Go engineer";
+        var good = await fixture.PublishAsync(strongTitle);
+        var other = PostingRequests.Valid(["Rust"], ["Scala"], company: "Northwind");
+        other["title"] = "Quillfeather Rust engineer";
+        var poor = (await fixture.Employer.PublishAsync(other)).GetProperty("id").GetGuid();
+        using var seeker = await fixture.SeekerAsync("seeker.best@example.com");
+        await fixture.App.WaitForBackgroundWorkAsync();
+
+        var page = await seeker.Browser.GetStringAsync("/Jobs?q=Quillfeather&sort=BestMatch");
+        var order = Regex.Matches(page, "class=\"job-card\" data-posting-id=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        order.ShouldBe([good, poor]);
+        page.ShouldContain("data-testid=\"card-match\"");
+        page.ShouldContain("<option value=\"BestMatch\" selected=\"selected\">");
+
+        using var visitor = fixture.App.CreateClient();
+        (await (await visitor.GetAsync("/api/v1/postings/search?q=Quillfeather&sort=BestMatch")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .ErrorFields().ShouldBe(["sort"]);
+        (await visitor.GetStringAsync("/Jobs?q=Quillfeather")).ShouldNotContain("BestMatch");
+    }
+
+    /// <summary>The skill chips of a match as (kind, skill name), in page order.</summary>
+    private static List<(string Kind, string Name)> Chips(string html) =>
+        [.. Regex.Matches(html, "<li class=\"chip (matched|inferred|related|below|missing)\"[^>]*><span class=\"visually-hidden\">[^<]*</span>([^<]+)</li>")
+            .Select(m => (m.Groups[1].Value, System.Net.WebUtility.HtmlDecode(m.Groups[2].Value).Trim()))];
 
     private static Task<HttpResponseMessage> ApplyAsync(Seeker seeker, Guid posting, string? coverNote) =>
         ApiAccess.SubmitFormAsync(seeker.Browser, $"/Jobs/{posting}/Apply", "", new Dictionary<string, string> { ["CoverNote"] = coverNote ?? "" });

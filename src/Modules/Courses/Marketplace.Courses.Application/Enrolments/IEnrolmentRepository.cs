@@ -13,5 +13,12 @@ public interface IEnrolmentRepository
 
     Task<IReadOnlyList<Enrolment>> ListAsync(Guid seekerId, CancellationToken cancellationToken);
 
+    /// <summary>Erases the seeker's enrolments and their sharing choice.</summary>
     Task<int> DeleteAllAsync(Guid seekerId, CancellationToken cancellationToken);
+
+    void AddSharing(LearningSharing sharing);
+
+    Task<LearningSharing?> GetSharingForUpdateAsync(Guid seekerId, CancellationToken cancellationToken);
+
+    Task<LearningSharing?> FindSharingAsync(Guid seekerId, CancellationToken cancellationToken);
 }

@@ -27,6 +27,8 @@ public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options)
     public DbSet<RememberedMapping> Mappings => Set<RememberedMapping>();
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<LearningSharing> LearningSharing => Set<LearningSharing>();
 }
 
 /// <summary>For `dotnet ef migrations add`: builds the model without a host or a database.</summary>

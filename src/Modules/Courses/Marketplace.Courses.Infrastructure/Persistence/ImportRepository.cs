@@ -42,6 +42,15 @@ internal sealed class EnrolmentRepository(CoursesDbContext context) : IEnrolment
     public async Task<IReadOnlyList<Enrolment>> ListAsync(Guid seekerId, CancellationToken cancellationToken) =>
         await context.Enrolments.AsNoTracking().Where(e => e.SeekerId == seekerId).ToListAsync(cancellationToken);
 
-    public Task<int> DeleteAllAsync(Guid seekerId, CancellationToken cancellationToken) =>
-        context.Enrolments.Where(e => e.SeekerId == seekerId).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> DeleteAllAsync(Guid seekerId, CancellationToken cancellationToken) =>
+        await context.Enrolments.Where(e => e.SeekerId == seekerId).ExecuteDeleteAsync(cancellationToken)
+        + await context.LearningSharing.Where(s => s.Id == seekerId).ExecuteDeleteAsync(cancellationToken);
+
+    public void AddSharing(LearningSharing sharing) => context.LearningSharing.Add(sharing);
+
+    public Task<LearningSharing?> GetSharingForUpdateAsync(Guid seekerId, CancellationToken cancellationToken) =>
+        context.LearningSharing.SingleOrDefaultAsync(s => s.Id == seekerId, cancellationToken);
+
+    public Task<LearningSharing?> FindSharingAsync(Guid seekerId, CancellationToken cancellationToken) =>
+        context.LearningSharing.AsNoTracking().SingleOrDefaultAsync(s => s.Id == seekerId, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
+using Marketplace.Jobs.Application.Skills;
 using Marketplace.Jobs.Contracts;
 using Marketplace.Jobs.Domain.Postings;
 
@@ -9,6 +10,38 @@ namespace Marketplace.Jobs.Application.Postings;
 public static class PostingChanges
 {
     public static readonly Error Stale = Error.Conflict("posting.stale_version", "The posting changed since you read it; reload it and try again.");
+
+    /// <summary>
+    /// The frame of every change a member makes to a posting: the posting at the version they read (or why not), the
+    /// change, the event it makes (<see cref="Announce"/>), and the stored posting as the answer.
+    /// </summary>
+    public static async Task<Result<PostingDto>> MakeAsync(
+        PostingAccess access,
+        SkillCatalog skills,
+        IIntegrationEventPublisher events,
+        DateTimeOffset now,
+        Guid id,
+        int? version,
+        Func<JobPosting, ValueTask<Result>> change,
+        CancellationToken cancellationToken)
+    {
+        var managed = await access.ForChangeAsync(id, version, cancellationToken);
+        if (managed.IsFailure)
+        {
+            return Result<PostingDto>.Failure(managed.Errors);
+        }
+
+        var posting = managed.Value;
+        var before = posting.Status;
+        var done = await change(posting);
+        if (done.IsFailure)
+        {
+            return Result<PostingDto>.Failure(done.Errors);
+        }
+
+        Announce(events, posting, before, now);
+        return PostingDto.From(posting, skills);
+    }
 
     /// <summary>
     /// A draft that stays a draft is nobody else's business; a draft that went live is <see cref="PostingPublished"/>;

@@ -2,8 +2,8 @@ using Marketplace.Jobs.Domain.Postings;
 
 namespace Marketplace.Jobs.Application.Search;
 
-/// <summary>How results are ordered. Best match for a signed-in seeker comes with the matching module.</summary>
-public enum SearchSort { Relevance, Newest, Salary }
+/// <summary>How results are ordered; BestMatch (a signed-in job seeker's scores from the Matching module) only for job seekers.</summary>
+public enum SearchSort { Relevance, Newest, Salary, BestMatch }
 
 /// <summary>
 /// Where the previous page ended, in the order's own terms (keyset paging): the next page starts strictly after it, so
@@ -34,7 +34,13 @@ public sealed record PostingSearchQuery(
 
     /// <summary>Only postings first published at or after this time (an alert names nothing older than its saved search).</summary>
     public DateTimeOffset? FirstPublishedSince { get; init; }
+
+    /// <summary>For <see cref="SearchSort.BestMatch"/>: the seeker's best postings and their scores; postings not among them follow, newest first.</summary>
+    public IReadOnlyList<ScoredPosting> MatchScores { get; init; } = [];
 }
+
+/// <summary>A posting's match score for the seeker searching.</summary>
+public sealed record ScoredPosting(Guid PostingId, float Score);
 
 /// <summary>One result, as a card shows it.</summary>
 public sealed record PostingHit(

@@ -1,9 +1,11 @@
 using FluentValidation;
+using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
 using Marketplace.Jobs.Application.Postings;
 using Marketplace.Jobs.Application.Skills;
 using Marketplace.Jobs.Domain.Postings;
 using Marketplace.Jobs.Domain.SavedSearches;
+using Marketplace.Matching.Contracts;
 using Marketplace.Matching.Contracts.Taxonomy;
 using Mediator;
 
@@ -101,7 +103,11 @@ public sealed record SearchHitDto(
     IReadOnlyList<string> AcceptedCountries,
     SalaryDto Salary,
     IReadOnlyList<SearchSkillDto> Skills,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt)
+{
+    /// <summary>The searching seeker's match score (0 to 100) when sorted by best match; null otherwise and for postings beyond their best.</summary>
+    public double? MatchScore { get; init; }
+}
 
 public sealed record FacetDto(string Value, string Label, int Count);
 
@@ -118,10 +124,14 @@ public sealed record SearchResultsDto(
     SearchFacetsDto? Facets,
     SearchInterpretationDto Interpreted);
 
-public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog skills, ISkillsFacade taxonomy, TimeProvider clock)
+public sealed class SearchPostingsHandler(
+    IPostingSearch search, SkillCatalog skills, ISkillsFacade taxonomy, IMatchingFacade matching, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<SearchPostings, Result<SearchResultsDto>>
 {
     public const string DefaultCurrency = "EUR";
+
+    /// <summary>How many of a seeker's best postings best-match order ranks by score (the rest follow, newest first).</summary>
+    public const int BestMatchDepth = 500;
 
     public async ValueTask<Result<SearchResultsDto>> Handle(SearchPostings request, CancellationToken cancellationToken)
     {
@@ -139,13 +149,25 @@ public sealed class SearchPostingsHandler(IPostingSearch search, SkillCatalog sk
         }
 
         var query = built.Value;
+        if (query.Sort == SearchSort.BestMatch)
+        {
+            // A seeker's profile id is their user id.
+            if (currentUser.UserId is not { } seekerId || !currentUser.IsInRole(Roles.JobSeeker))
+            {
+                return Error.Validation("Sort", "Best match is for signed-in job seekers: sign in, or sort by relevance, newest or salary.");
+            }
+
+            var best = await matching.BestPostingsAsync(seekerId, BestMatchDepth, cancellationToken);
+            query = query with { MatchScores = [.. best.Select(b => new ScoredPosting(b.PostingId, (float)b.Score))] };
+        }
+
         var page = await search.SearchAsync(query, cancellationToken);
         var last = page.Hits.Count > 0 ? page.Hits[^1] : null;
         var next = page.HasMore && last is not null
             ? SearchCursor.Encode(new SearchPosition(query.Sort, last.Rank, last.PublishedAt, last.OtherCurrency, last.YearlyMax, last.Id))
             : null;
         return new SearchResultsDto(
-            [.. page.Hits.Select(ToDto)],
+            [.. page.Hits.Select(hit => ToDto(hit) with { MatchScore = query.Sort == SearchSort.BestMatch && hit.Rank >= 0 ? Math.Round(hit.Rank, 1) : null })],
             page.Total,
             next,
             query.Sort.ToString(),

@@ -54,6 +54,15 @@ public sealed class PostingSearchSql
         var sql = new PostingSearchSql();
         var tsquery = sql.TsQuery(query) is { } words ? $"({words})" : null;
         var rank = tsquery is null ? "0::real" : $"ts_rank(p.search_head, {tsquery})";
+        var from = $"{Table} p";
+        if (query.Sort == SearchSort.BestMatch)
+        {
+            // The seeker's scores (from the Matching module) are the rank; a posting without one comes after every scored one.
+            var ids = sql.Add("match_ids", query.MatchScores.Select(m => m.PostingId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+            var scores = sql.Add("match_scores", query.MatchScores.Select(m => m.Score).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Real);
+            from = $"{Table} p LEFT JOIN unnest({ids}, {scores}) AS ms(id, score) ON ms.id = p.id";
+            rank = "coalesce(ms.score, -1)::real";
+        }
 
         var baseWhere = new List<string> { "p.status = 'Published'" };
         if (tsquery is not null)
@@ -104,7 +113,7 @@ public sealed class PostingSearchSql
               SELECT p.id, p.title, p.company, p.seniority, p.work_mode, p.locations, p.accepted_countries, p.salary_min, p.salary_max,
                      p.salary_currency, p.salary_period, p.skills, p.published_at, p.salary_yearly_max,
                      {rank} AS rank, (p.salary_currency <> {sortCurrency}) AS other_currency
-              FROM {Table} p
+              FROM {from}
               WHERE {filtered}
             ) r
             {(keyset is null ? "" : "WHERE " + keyset)}
@@ -152,7 +161,7 @@ public sealed class PostingSearchSql
         var after = query.After;
         switch (query.Sort)
         {
-            case SearchSort.Relevance:
+            case SearchSort.Relevance or SearchSort.BestMatch:
                 return ("rank DESC, published_at DESC, id DESC", after is null ? null
                     : $"(rank, published_at, id) < ({Add("after_rank", after.Rank, NpgsqlDbType.Real)}, {Add("after_published", after.PublishedAt, NpgsqlDbType.TimestampTz)}, {Add("after_id", after.Id, NpgsqlDbType.Uuid)})");
             case SearchSort.Salary:

@@ -21,19 +21,6 @@ namespace Marketplace.Jobs.Web.Endpoints;
 /// </summary>
 internal static class PostingsEndpoints
 {
-    public sealed record EditPostingRequest(
-        int Version,
-        string? Title,
-        string? Company,
-        string? Description,
-        string? Seniority,
-        string? WorkMode,
-        IReadOnlyList<PlaceInput>? Locations,
-        IReadOnlyList<string>? AcceptedCountries,
-        SalaryInput? Salary,
-        IReadOnlyList<SkillInput>? Skills,
-        bool Publish = false);
-
     /// <summary>The version read (optional: without it the change applies to whatever is current) and, to close, why.</summary>
     public sealed record PostingActionRequest(int? Version = null, string? Reason = null);
 
@@ -124,22 +111,8 @@ internal static class PostingsEndpoints
     private static async Task<IResult> Get(Guid id, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new GetPosting(id), cancellationToken)).ToHttpResult(TypedResults.Ok);
 
-    private static async Task<IResult> Edit(Guid id, EditPostingRequest request, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(
-            new EditPosting(
-                id,
-                request.Version,
-                request.Title,
-                request.Company,
-                request.Description,
-                request.Seniority,
-                request.WorkMode,
-                request.Locations,
-                request.AcceptedCountries,
-                request.Salary,
-                request.Skills,
-                request.Publish),
-            cancellationToken)).ToHttpResult(TypedResults.Ok);
+    private static async Task<IResult> Edit(Guid id, EditPosting command, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(command with { Id = id }, cancellationToken)).ToHttpResult(TypedResults.Ok);
 
     private static async Task<IResult> Act(Guid id, PostingAction action, PostingActionRequest? request, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new ManagePosting(id, action.ToString(), request?.Reason, request?.Version), cancellationToken)).ToHttpResult(TypedResults.Ok);

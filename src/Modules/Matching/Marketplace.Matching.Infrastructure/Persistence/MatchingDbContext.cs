@@ -1,9 +1,10 @@
 using Marketplace.BuildingBlocks.Infrastructure.Persistence;
 using Marketplace.Matching.Domain.Candidates;
+using Marketplace.Matching.Domain.Digests;
 using Marketplace.Matching.Domain.Projections;
-using Marketplace.Matching.Infrastructure.Candidates;
 using Marketplace.Matching.Domain.Runs;
 using Marketplace.Matching.Domain.Taxonomy;
+using Marketplace.Matching.Infrastructure.Candidates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -31,6 +32,10 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<RematchRun> RematchRuns => Set<RematchRun>();
 
     public DbSet<RematchBatch> RematchBatches => Set<RematchBatch>();
+
+    public DbSet<MatchDigest> MatchDigests => Set<MatchDigest>();
+
+    public DbSet<DigestedMatch> DigestedMatches => Set<DigestedMatch>();
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
 

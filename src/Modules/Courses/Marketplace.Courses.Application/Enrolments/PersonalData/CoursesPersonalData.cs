@@ -4,7 +4,7 @@ using Marketplace.Identity.Contracts;
 
 namespace Marketplace.Courses.Application.Enrolments.PersonalData;
 
-/// <summary>The Courses module's part of a user's data export: their enrolments, with each course's title and link.</summary>
+/// <summary>The Courses module's part of a user's data export: their enrolments, with each course's title and link, and whether they share their learning with employers.</summary>
 public sealed class CoursesPersonalData(IEnrolmentRepository enrolments, ICourseRepository courses) : IPersonalDataSource
 {
     public string Module => "courses";
@@ -12,7 +12,8 @@ public sealed class CoursesPersonalData(IEnrolmentRepository enrolments, ICourse
     public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken)
     {
         var mine = await enrolments.ListAsync(userId, cancellationToken);
-        if (mine.Count == 0)
+        var sharing = await enrolments.FindSharingAsync(userId, cancellationToken);
+        if (mine.Count == 0 && sharing is null)
         {
             return null;
         }
@@ -20,6 +21,7 @@ public sealed class CoursesPersonalData(IEnrolmentRepository enrolments, ICourse
         var byId = (await courses.FindManyAsync([.. mine.Select(e => e.CourseId)], cancellationToken)).ToDictionary(c => c.Id);
         return new
         {
+            SharesLearningWithEmployers = sharing?.WithEmployers ?? false,
             Enrolments = mine.Select(e => new
             {
                 e.CourseId,
@@ -34,7 +36,7 @@ public sealed class CoursesPersonalData(IEnrolmentRepository enrolments, ICourse
     }
 }
 
-/// <summary>An account was deleted: its enrolments are erased. A redelivery finds nothing more to erase.</summary>
+/// <summary>An account was deleted: its enrolments and its sharing choice are erased. A redelivery finds nothing more to erase.</summary>
 [IntegrationEventHandler("courses.erase-deleted-learner")]
 public sealed class EraseDeletedLearner(IEnrolmentRepository enrolments) : IIntegrationEventHandler<UserDeleted>
 {

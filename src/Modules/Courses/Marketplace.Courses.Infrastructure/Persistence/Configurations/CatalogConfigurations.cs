@@ -87,3 +87,14 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         enrolment.Ignore(e => e.DomainEvents);
     }
 }
+
+internal sealed class LearningSharingConfiguration : IEntityTypeConfiguration<LearningSharing>
+{
+    public void Configure(EntityTypeBuilder<LearningSharing> sharing)
+    {
+        sharing.ToTable("learning_sharing");
+        sharing.HasKey(s => s.Id);
+        sharing.Property(s => s.Id).HasColumnName("seeker_id").ValueGeneratedNever();
+        sharing.Ignore(s => s.DomainEvents);
+    }
+}

@@ -252,6 +252,26 @@ namespace Marketplace.Courses.Infrastructure.Persistence.Migrations
                     b.ToTable("enrolments", "courses");
                 });
 
+            modelBuilder.Entity("Marketplace.Courses.Domain.Enrolments.LearningSharing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seeker_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool>("WithEmployers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("with_employers");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learning_sharing");
+
+                    b.ToTable("learning_sharing", "courses");
+                });
+
             modelBuilder.Entity("Marketplace.Courses.Domain.Imports.CourseImport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,4 +1,5 @@
 using Marketplace.Courses.Application.Enrolments.Mine;
+using Marketplace.Courses.Application.Enrolments.Sharing;
 using Marketplace.Identity.Contracts;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,11 @@ public sealed class LearningModel(ISender sender) : PageModel
 {
     public IReadOnlyList<LearningDto> Courses { get; private set; } = [];
 
+    public bool SharesWithEmployers { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var mine = await sender.Send(new ListMyLearning(), cancellationToken);
@@ -21,7 +27,21 @@ public sealed class LearningModel(ISender sender) : PageModel
             return Forbid();
         }
 
-        Courses = mine.Value;
+        (Courses, SharesWithEmployers) = (mine.Value.Courses, mine.Value.SharesWithEmployers);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(bool withEmployers, CancellationToken cancellationToken)
+    {
+        var shared = await sender.Send(new ShareLearning(withEmployers), cancellationToken);
+        if (shared.IsFailure)
+        {
+            return Forbid();
+        }
+
+        Notice = withEmployers
+            ? "Companies you apply to now see the courses you take for their postings' skills, with how far you are."
+            : "Companies no longer see your courses.";
+        return RedirectToPage();
     }
 }

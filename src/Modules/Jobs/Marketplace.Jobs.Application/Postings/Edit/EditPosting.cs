@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Domain;
@@ -9,10 +10,10 @@ namespace Marketplace.Jobs.Application.Postings.Edit;
 
 /// <summary>
 /// An employer edits a posting they read at <see cref="Version"/>; a stale version is a conflict, never a silent overwrite.
-/// <see cref="Publish"/> publishes a draft in the same step. Answers the stored posting.
+/// <see cref="Publish"/> publishes a draft in the same step. Answers the stored posting. The posting's id comes from the
+/// address, never from the body.
 /// </summary>
 public sealed record EditPosting(
-    Guid Id,
     int Version,
     string? Title,
     string? Company,
@@ -23,7 +24,11 @@ public sealed record EditPosting(
     IReadOnlyList<string>? AcceptedCountries,
     SalaryInput? Salary,
     IReadOnlyList<SkillInput>? Skills,
-    bool Publish = false) : ICommand<Result<PostingDto>>, IPostingFields;
+    bool Publish = false) : ICommand<Result<PostingDto>>, IPostingFields
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+}
 
 public sealed class EditPostingValidator : PostingFieldsValidator<EditPosting>
 {
@@ -38,34 +43,18 @@ public sealed class EditPostingHandler(
 {
     public async ValueTask<Result<PostingDto>> Handle(EditPosting command, CancellationToken cancellationToken)
     {
-        var managed = await access.ForChangeAsync(command.Id, command.Version, cancellationToken);
-        if (managed.IsFailure)
-        {
-            return Result<PostingDto>.Failure(managed.Errors);
-        }
-
-        var posting = managed.Value;
-        var company = posting.CompanyId is not null ? await access.CurrentCompanyAsync(cancellationToken) : null;
-        var details = command.ToDetails(skills, company?.Id == posting.CompanyId ? company?.Name : posting.Company);
-        if (details.IsFailure)
-        {
-            return Result<PostingDto>.Failure(details.Errors);
-        }
-
         var now = clock.GetUtcNow();
-        var before = posting.Status;
-        var edited = posting.Edit(details.Value, now);
-        if (edited.IsSuccess && command.Publish)
+        return await PostingChanges.MakeAsync(access, skills, events, now, command.Id, command.Version, async posting =>
         {
-            edited = posting.Publish(now);
-        }
+            var company = posting.CompanyId is not null ? await access.CurrentCompanyAsync(cancellationToken) : null;
+            var details = command.ToDetails(skills, company?.Id == posting.CompanyId ? company?.Name : posting.Company);
+            if (details.IsFailure)
+            {
+                return Result.Failure(details.Errors);
+            }
 
-        if (edited.IsFailure)
-        {
-            return Result<PostingDto>.Failure(edited.Errors);
-        }
-
-        PostingChanges.Announce(events, posting, before, now);
-        return PostingDto.From(posting, skills);
+            var edited = posting.Edit(details.Value, now);
+            return edited.IsSuccess && command.Publish ? posting.Publish(now) : edited;
+        }, cancellationToken);
     }
 }

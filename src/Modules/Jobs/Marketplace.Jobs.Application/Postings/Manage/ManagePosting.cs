@@ -38,27 +38,13 @@ public sealed class ManagePostingHandler(
 {
     public async ValueTask<Result<PostingDto>> Handle(ManagePosting command, CancellationToken cancellationToken)
     {
-        var managed = await access.ForChangeAsync(command.Id, command.Version, cancellationToken);
-        if (managed.IsFailure)
-        {
-            return Result<PostingDto>.Failure(managed.Errors);
-        }
-
-        var posting = managed.Value;
         var now = clock.GetUtcNow();
-        var before = posting.Status;
-        var done = Enum.Parse<PostingAction>(command.Action!, ignoreCase: true) switch
-        {
-            PostingAction.Publish => posting.Publish(now),
-            PostingAction.Renew => posting.Renew(now),
-            _ => posting.Close(Enum.Parse<ClosingReason>(command.Reason!, ignoreCase: true), now),
-        };
-        if (done.IsFailure)
-        {
-            return Result<PostingDto>.Failure(done.Errors);
-        }
-
-        PostingChanges.Announce(events, posting, before, now);
-        return PostingDto.From(posting, skills);
+        return await PostingChanges.MakeAsync(access, skills, events, now, command.Id, command.Version, posting => ValueTask.FromResult(
+            Enum.Parse<PostingAction>(command.Action!, ignoreCase: true) switch
+            {
+                PostingAction.Publish => posting.Publish(now),
+                PostingAction.Renew => posting.Renew(now),
+                _ => posting.Close(Enum.Parse<ClosingReason>(command.Reason!, ignoreCase: true), now),
+            }), cancellationToken);
     }
 }

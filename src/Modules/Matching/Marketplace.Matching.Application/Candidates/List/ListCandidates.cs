@@ -30,10 +30,9 @@ public sealed class ListCandidatesValidator : AbstractValidator<ListCandidates>
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize(MaxPageSize);
-        RuleForEach(q => q.Weights).Must(w => w.Value is >= SavedRanking.MinWeight and <= SavedRanking.MaxWeight)
-            .WithName("Weights").WithMessage($"Weights are {SavedRanking.MinWeight} to {SavedRanking.MaxWeight}.");
-        RuleFor(q => q.Weights!.Count).LessThanOrEqualTo(100).When(q => q.Weights is not null).WithName("Weights");
-        RuleFor(q => q.Dealbreakers!.Count).LessThanOrEqualTo(100).When(q => q.Dealbreakers is not null).WithName("Dealbreakers");
+        RuleFor(q => q.Weights).Must(w => w is null || w.Values.All(v => v is >= SavedRanking.MinWeight and <= SavedRanking.MaxWeight)).WithMessage($"Weights are {SavedRanking.MinWeight} to {SavedRanking.MaxWeight}.");
+        RuleFor(q => q.Weights!.Count).LessThanOrEqualTo(100).When(q => q.Weights is not null).OverridePropertyName("Weights");
+        RuleFor(q => q.Dealbreakers!.Count).LessThanOrEqualTo(100).When(q => q.Dealbreakers is not null).OverridePropertyName("Dealbreakers");
     }
 }
 

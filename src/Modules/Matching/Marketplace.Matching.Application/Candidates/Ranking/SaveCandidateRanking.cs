@@ -15,9 +15,9 @@ public sealed class SaveCandidateRankingValidator : AbstractValidator<SaveCandid
 {
     public SaveCandidateRankingValidator()
     {
-        RuleForEach(c => c.Weights).Must(w => w.Value is >= SavedRanking.MinWeight and <= SavedRanking.MaxWeight)
-            .WithName("Weights").WithMessage($"Weights are {SavedRanking.MinWeight} to {SavedRanking.MaxWeight}.");
-        RuleFor(c => c.Weights!.Count).LessThanOrEqualTo(100).When(c => c.Weights is not null).WithName("Weights");
+        RuleFor(c => c.Weights).Must(w => w is null || w.Values.All(v => v is >= SavedRanking.MinWeight and <= SavedRanking.MaxWeight)).WithMessage($"Weights are {SavedRanking.MinWeight} to {SavedRanking.MaxWeight}.");
+        RuleFor(c => c.Weights).Must(w => w is null || w.Count > 0).WithMessage("Choose the weights to save.");
+        RuleFor(c => c.Weights!.Count).LessThanOrEqualTo(100).When(c => c.Weights is not null).OverridePropertyName("Weights");
     }
 }
 

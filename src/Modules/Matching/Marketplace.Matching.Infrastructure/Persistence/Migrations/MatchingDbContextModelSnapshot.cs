@@ -182,6 +182,50 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                     b.ToTable("saved_rankings", "matching");
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Domain.Digests.DigestedMatch", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("ProfileId", "PostingId")
+                        .HasName("pk_digested_matches");
+
+                    b.ToTable("digested_matches", "matching");
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Domain.Digests.MatchDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<DateTimeOffset?>("LastSweptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_swept_at");
+
+                    b.Property<int>("MinimumScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_digests");
+
+                    b.ToTable("match_digests", "matching");
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Domain.Projections.PostingProjection", b =>
                 {
                     b.Property<Guid>("Id")

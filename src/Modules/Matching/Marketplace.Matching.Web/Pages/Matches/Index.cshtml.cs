@@ -16,7 +16,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public MyMatchDto? Open { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "explain")]

@@ -20,6 +20,9 @@ public sealed class DetailModel(ISender sender) : PageModel
 
     public IReadOnlyList<RejectionReasonDto> Reasons { get; private set; } = [];
 
+    /// <summary>The courses the applicant takes for this posting's skills, when they share them (the Courses module's part).</summary>
+    public IReadOnlyList<Marketplace.Courses.Contracts.LearningInProgressView> Learning { get; private set; } = [];
+
     [BindProperty]
     public StageMoveForm Move { get; set; } = new();
 
@@ -84,6 +87,8 @@ public sealed class DetailModel(ISender sender) : PageModel
         Applicant = applicant.Value;
         var reasons = await sender.Send(new GetRejectionReasons(), cancellationToken);
         Reasons = reasons.IsSuccess ? reasons.Value : ApplicationViews.DefaultReasons;
+        var learning = await sender.Send(new GetApplicantLearning(id, applicationId), cancellationToken);
+        Learning = learning.IsSuccess ? learning.Value : [];
         return Page();
     }
 }

@@ -119,7 +119,7 @@ public sealed class PostingForm
         Title, Company, Description, Seniority, WorkMode, Places(), Countries(), SalaryInput(), SkillInputs(), publish);
 
     public EditPosting ToEdit(Guid id, bool publish) => new(
-        id, Version, Title, Company, Description, Seniority, WorkMode, Places(), Countries(), SalaryInput(), SkillInputs(), publish);
+        Version, Title, Company, Description, Seniority, WorkMode, Places(), Countries(), SalaryInput(), SkillInputs(), publish) { Id = id };
 
     /// <summary>Where the command's field names differ from the form's (a list of countries is one text box here).</summary>
     public static string FieldOf(string commandField) =>

@@ -30,7 +30,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true, Name = "db")]
     public List<string>? Dealbreakers { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
@@ -130,7 +130,7 @@ public static class CandidatesView
         parts.AddRange((dealbreakers ?? []).Select(d => $"db={Uri.EscapeDataString(d)}"));
         if (page > 1)
         {
-            parts.Add($"page={page}");
+            parts.Add($"pageNumber={page}");
         }
 
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);

@@ -1,6 +1,4 @@
-using Marketplace.Testing;
-
-namespace Marketplace.Jobs.Tests;
+namespace Marketplace.Testing;
 
 /// <summary>A test database and SMTP server; each test starts the hosts it needs (mail is sent by Hangfire jobs; none runs between tests).</summary>
 public sealed class MailFixture : MarketplaceFixture

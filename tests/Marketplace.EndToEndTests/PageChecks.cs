@@ -31,7 +31,10 @@ public static class PageChecks
         try
         {
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            overflow.ShouldBeLessThanOrEqualTo(1, $"{page.Url} scrolls sideways by {overflow} px at {PhoneWidth} px wide");
+            if (overflow > 1)
+            {
+                overflow.ShouldBeLessThanOrEqualTo(1, $"{page.Url} scrolls sideways by {overflow} px at {PhoneWidth} px wide; widest: {await WidestAsync(page)}");
+            }
         }
         finally
         {
@@ -41,6 +44,16 @@ public static class PageChecks
             }
         }
     }
+
+    // The deepest elements that reach past the viewport's right edge, so a failure says what to fix.
+    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => {
+          const width = document.documentElement.clientWidth;
+          const past = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1);
+          const deepest = past.filter(e => !past.some(o => o !== e && e.contains(o)));
+          return deepest.slice(0, 5).map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).split(' ').join('.') : ''} (right ${Math.round(e.getBoundingClientRect().right)})`).join(', ');
+        }
+        """);
 
     /// <summary>Both checks, for a page of a journey.</summary>
     public static async Task AssertUsableAsync(this IPage page)

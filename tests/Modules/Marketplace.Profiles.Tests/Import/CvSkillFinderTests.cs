@@ -1,13 +1,15 @@
+using Marketplace.Matching.Contracts.Taxonomy;
 using Marketplace.Profiles.Application.Import;
 using Marketplace.Profiles.Domain.Profiles;
 using Marketplace.Profiles.Infrastructure.Taxonomy;
+using Marketplace.Skills.Taxonomy;
 
 namespace Marketplace.Profiles.Tests.Import;
 
 public sealed class CvSkillFinderTests
 {
     // Lookups only: counting unrecognised mentions (the one use of the database) is not called here.
-    private static readonly SkillsLibraryTaxonomy Taxonomy = new(null!, TimeProvider.System);
+    private static readonly SkillsLibraryTaxonomy Taxonomy = new(null!, TimeProvider.System, new EmbeddedSkills());
 
     private static IReadOnlyList<CvSkillFinding> Find(string text) => CvSkillFinder.Find(text, Taxonomy, 2026);
 
@@ -97,4 +99,17 @@ public sealed class CvSkillFinderTests
 
     [Fact]
     public void Text_without_skills_finds_nothing() => Find("I like long walks and good coffee.").ShouldBeEmpty();
+
+    // The shared taxonomy without an overlay: the embedded data only.
+    private sealed class EmbeddedSkills : ISkillsFacade
+    {
+        public SkillTaxonomy Current => SkillTaxonomy.Embedded;
+
+        public IReadOnlyList<Skill> Normalize(string? mention) => throw new NotSupportedException();
+
+        public IReadOnlyList<Marketplace.Skills.Text.SkillSuggestion> Suggest(string? text, int limit = 8) => throw new NotSupportedException();
+
+        public Task ReportUnknownAsync(UnknownMentionOrigin origin, string placeId, IReadOnlyCollection<string> mentions, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+    }
 }

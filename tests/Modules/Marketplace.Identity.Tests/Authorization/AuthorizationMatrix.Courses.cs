@@ -31,6 +31,10 @@ public static partial class AuthorizationMatrix
         ["PAGE /Courses/{id:guid}"] = new("GET", $"/Courses/{NoSuchId}", Credential.Cookie, [N, N, N, N, N, N]),
         ["PAGE /Courses/Learning"] = new("GET", "/Courses/Learning", Credential.Cookie, JobSeekersOnly),
         ["PAGE /Courses/ForYou"] = new("GET", "/Courses/ForYou", Credential.Cookie, JobSeekersOnly),
+        ["PAGE POST /Courses/Learning?handler=Share"] = new("POST", "/Courses/Learning?handler=Share", Credential.Cookie, JobSeekersOnly)
+        {
+            Form = new Dictionary<string, string> { ["withEmployers"] = "true" },
+        },
         ["PAGE /Courses/{id:guid}/Enrolment"] = new("GET", $"/Courses/{NoSuchId}/Enrolment", Credential.Cookie, JobSeekersOnly),
         ["PAGE POST /Courses/Enrolment?handler=Enrol"] = new("POST", $"/Courses/{NoSuchId}/Enrolment?handler=Enrol", Credential.Cookie, SeekersReachNothing),
         ["PAGE POST /Courses/Enrolment?handler=Progress"] = new("POST", $"/Courses/{NoSuchId}/Enrolment?handler=Progress", Credential.Cookie, SeekersReachNothing)

@@ -6,13 +6,22 @@
   if (!form || !window.fetch || !window.DOMParser) return;
   var timer = null;
   var latest = 0;
+  // A change event also fires when a field loses focus; ranking again by the same values would only close what is open.
+  var ranked = query();
+
+  function query() {
+    return new URLSearchParams(new FormData(form)).toString();
+  }
 
   function rerank() {
     var inputs = form.querySelectorAll("input[type=number]");
     for (var i = 0; i < inputs.length; i++) {
       if (!inputs[i].checkValidity()) return; // the browser shows why; nothing to rank by yet
     }
-    var url = form.action + "?" + new URLSearchParams(new FormData(form)).toString();
+    var values = query();
+    if (values === ranked) return;
+    ranked = values;
+    var url = form.action + "?" + values;
     var mine = ++latest;
     var results = document.getElementById("candidate-results");
     if (results) results.setAttribute("aria-busy", "true");

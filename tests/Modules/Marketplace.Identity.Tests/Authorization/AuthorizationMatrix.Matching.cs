@@ -8,10 +8,11 @@ public static partial class AuthorizationMatrix
         ["PAGE /Matches"] = new("GET", "/Matches", Credential.Cookie, JobSeekersOnly),
         ["PAGE /Matches/Index"] = new("GET", "/Matches/Index", Credential.Cookie, JobSeekersOnly),
         ["PAGE /Admin/Matching"] = new("GET", "/Admin/Matching", Credential.Cookie, AdminsOnly),
+        // The page's live progress (?handler=Progress) is a GET handler of the page and sits behind the same Admin policy.
         ["PAGE POST /Admin/Matching?handler=Start"] = new("POST", "/Admin/Matching?handler=Start", Credential.Cookie, AdminsOnly),
-        ["PAGE /Admin/Matching?handler=Progress"] = new("GET", "/Admin/Matching?handler=Progress", Credential.Cookie, AdminsOnly),
         ["PAGE /Matches/Digest"] = new("GET", "/Matches/Digest", Credential.Cookie, JobSeekersOnly),
-        ["PAGE POST /Matches/Digest"] = new("POST", "/Matches/Digest", Credential.Cookie, JobSeekersOnly),
+        ["PAGE /Matches/Digest/Index"] = new("GET", "/Matches/Digest/Index", Credential.Cookie, JobSeekersOnly),
+        ["PAGE POST /Matches/Digest/Index"] = new("POST", "/Matches/Digest", Credential.Cookie, JobSeekersOnly),
         // The signed token is the proof, no session: a forged one is refused alike for everyone.
         ["PAGE /Matches/Digest/Unsubscribe"] = new("GET", "/Matches/Digest/Unsubscribe?token=forged", Credential.Cookie, Everyone),
         ["PAGE POST /Matches/Digest/Unsubscribe"] = new("POST", "/Matches/Digest/Unsubscribe?token=forged", Credential.Cookie, Everyone) { WithoutAntiforgery = true },

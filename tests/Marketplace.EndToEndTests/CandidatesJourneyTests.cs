@@ -130,15 +130,7 @@ public sealed class CandidatesJourneyTests(BrowserAppFixture app) : IClassFixtur
         await employer.WaitForURLAsync("**/Employer/Postings");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string email) => page.SignInAsync(email, Password);
 
-    private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotFolder(), name), FullPage = true });
+    private static Task Screenshot(IPage page, string name) => page.ScreenshotForDocsAsync(name);
 }

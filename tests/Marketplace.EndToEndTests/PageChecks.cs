@@ -55,6 +55,20 @@ public static class PageChecks
         }
         """);
 
+    /// <summary>Signs in on the sign-in page and waits until the app has taken the visitor elsewhere.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+    }
+
+    /// <summary>A full-page screenshot into the journeys' screenshot folder (docs/screenshots when asked for).</summary>
+    public static Task ScreenshotForDocsAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotFolder(), name), FullPage = true });
+
     /// <summary>Both checks, for a page of a journey.</summary>
     public static async Task AssertUsableAsync(this IPage page)
     {

@@ -57,9 +57,9 @@ public sealed class IndexTests
     }
 
     [Fact]
-    public void When_seniority_and_work_mode_decide_the_ranking_the_scan_prunes_none_that_belongs()
+    public void When_seniority_work_mode_and_country_decide_the_ranking_the_scan_prunes_none_that_belongs()
     {
-        // The scan bounds a profile with its exact seniority and work-mode points (16 profiles a vector, the rest one by one): profiles
+        // The scan bounds a profile with its exact seniority, work-mode and country points (16 profiles a vector, the rest one by one): profiles
         // with the same skills, differing only there, and small k make those points decide who passes, ties included.
         var sameSkills = Gen.Select(Generators.ProfileSkill.Array[0, 4], Generators.Seniority.Array[16, 90], Generators.Preferences.Array[16, 90]);
         Gen.Select(sameSkills, Generators.Posting.Array[1, 6], Gen.Int[1, 5]).Sample((people, makePostings, k) =>

@@ -72,6 +72,12 @@ internal static class DenseScan
             var vOne = Vector256.Create((ushort)1);
             var vTwo = Vector256.Create((ushort)2);
             var vThree = Vector256.Create((ushort)3);
+            ref ushort countryRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(segment.CountryLane), baseSlot);
+            ref ushort relocateRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(segment.RelocateLane), baseSlot);
+            // MatchingModel.CountryFit: 1 for remote work or a country unknown on either side, else 1 in the same country, a half for a
+            // seeker who would relocate, 0 otherwise (a posting's country absent from the segment equals no profile's).
+            bool countryMatters = posting.Posting.Mode != Scoring.WorkMode.Remote && tables.Country != -1;
+            var vCountry = Vector256.Create((ushort)(tables.Country + 1));
             var vDealbreakers = Vector256.Create((ushort)dealbreakers);
             var vPosting = Vector256.Create((ushort)lanes.PostingThreshold);
             int width = Vector256<ushort>.Count;
@@ -86,6 +92,13 @@ internal static class DenseScan
                 var modeUnitsLane = Vector256.ConditionalSelect(Vector256.Equals(remote, vOne), vMode1,
                     Vector256.ConditionalSelect(Vector256.Equals(remote, vTwo), vMode2,
                         Vector256.ConditionalSelect(Vector256.Equals(remote, vThree), vMode3, vMode0)));
+                if (countryMatters)
+                {
+                    var country = Vector256.LoadUnsafe(ref countryRef, (nuint)i);
+                    var same = Vector256.Equals(country, Vector256<ushort>.Zero) | Vector256.Equals(country, vCountry);
+                    var relocate = Vector256.Equals(Vector256.LoadUnsafe(ref relocateRef, (nuint)i), vOne);
+                    modeUnitsLane = Vector256.ConditionalSelect(same, modeUnitsLane, Vector256.ShiftRightLogical(modeUnitsLane, 1) & relocate);
+                }
                 var bound = Vector256.LoadUnsafe(ref accRef, (nuint)i) + vOffset + seniorityUnits + modeUnitsLane;
                 var threshold = profileThresholds is null ? vPosting : Vector256.Min(vPosting, Vector256.Create(profileThresholds, baseSlot + i));
                 var pass = Vector256.GreaterThanOrEqual(bound, threshold);

@@ -147,7 +147,14 @@ public static class SearchBench
         {
             var sql = PostingSearchSql.Build(queries[i]);
             await using var batch = sql.ToBatch(connection);
-            foreach (var command in batch.BatchCommands)
+            // The batch's SET LOCAL, for the session here (EXPLAIN cannot wrap a SET), then back to the defaults.
+            await new NpgsqlCommand("RESET ALL", connection).ExecuteNonQueryAsync();
+            foreach (var setting in sql.Settings)
+            {
+                await new NpgsqlCommand(setting.Replace("SET LOCAL", "SET", StringComparison.Ordinal), connection).ExecuteNonQueryAsync();
+            }
+
+            foreach (var command in batch.BatchCommands.Cast<NpgsqlBatchCommand>().Where(c => !c.CommandText.StartsWith("SET LOCAL", StringComparison.Ordinal)))
             {
                 await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText, connection);
                 foreach (NpgsqlParameter parameter in command.Parameters)

@@ -9,7 +9,11 @@ namespace Marketplace.Jobs.Application.FrontPage;
 /// <summary>A skill and how many postings asked for it in the period.</summary>
 public sealed record SkillDemandDto(string SkillId, string Name, int Postings, int Required);
 
-public sealed record FrontPageDto(IReadOnlyList<SearchHitDto> Newest, int OpenPostings, IReadOnlyList<SkillDemandDto> MostAskedFor, int DemandDays);
+public sealed record FrontPageDto(IReadOnlyList<SearchHitDto> Newest, int OpenPostings, IReadOnlyList<SkillDemandDto> MostAskedFor, int DemandDays)
+{
+    /// <summary>True when there are more open postings than <see cref="OpenPostings"/>, the cap a search counts up to.</summary>
+    public bool OpenPostingsCapped { get; init; }
+}
 
 /// <summary>
 /// What the home page shows: the newest postings, how many are open, and the skills most postings asked for in the last
@@ -34,6 +38,9 @@ public sealed class GetFrontPageHandler(ISender sender, ISkillDemandReport deman
             newest.Value.Results,
             newest.Value.Total ?? newest.Value.Results.Count,
             [.. top.Select(d => new SkillDemandDto(d.SkillId, skills.NameOf(d.SkillId), d.Postings, d.Required))],
-            DemandDays);
+            DemandDays)
+        {
+            OpenPostingsCapped = newest.Value.TotalCapped,
+        };
     }
 }

@@ -42,6 +42,18 @@ public sealed record PostingSearchQuery(
 /// <summary>A posting's match score for the seeker searching.</summary>
 public sealed record ScoredPosting(Guid PostingId, float Score);
 
+/// <summary>
+/// Where a search stops counting, so that its cost follows the page and not the number of matches (as large job boards do):
+/// the total up to <see cref="Count"/> ("1,000+ jobs"), facets over <see cref="FacetSample"/> of the matches (the first the index gives), relevance
+/// over the newest <see cref="RelevanceDepth"/> matches.
+/// </summary>
+public static class PostingSearchCaps
+{
+    public const int Count = 1_000;
+    public const int FacetSample = 500;
+    public const int RelevanceDepth = 500;
+}
+
 /// <summary>One result, as a card shows it.</summary>
 public sealed record PostingHit(
     Guid Id,
@@ -61,9 +73,17 @@ public sealed record PostingHit(
 /// <summary>How many postings of the search have a value, counted with every other filter applied (so the counts of unchosen values say what choosing them would give).</summary>
 public sealed record FacetCount(string Value, int Count);
 
-public sealed record PostingSearchFacets(IReadOnlyList<FacetCount> WorkModes, IReadOnlyList<FacetCount> Seniorities, IReadOnlyList<FacetCount> Skills);
+public sealed record PostingSearchFacets(IReadOnlyList<FacetCount> WorkModes, IReadOnlyList<FacetCount> Seniorities, IReadOnlyList<FacetCount> Skills)
+{
+    /// <summary>Counted over a sample of the matches because more matched than a search counts one by one.</summary>
+    public bool Approximate { get; init; }
+}
 
-public sealed record PostingSearchPage(IReadOnlyList<PostingHit> Hits, bool HasMore, int? Total, PostingSearchFacets? Facets);
+/// <summary>A page of results; <see cref="Total"/> counts the matches up to a cap, and <see cref="TotalCapped"/> says more matched.</summary>
+public sealed record PostingSearchPage(IReadOnlyList<PostingHit> Hits, bool HasMore, int? Total, PostingSearchFacets? Facets)
+{
+    public bool TotalCapped { get; init; }
+}
 
 /// <summary>Runs searches over published postings; implemented by the Jobs infrastructure on PostgreSQL full-text search.</summary>
 public interface IPostingSearch

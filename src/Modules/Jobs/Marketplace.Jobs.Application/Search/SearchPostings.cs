@@ -111,7 +111,11 @@ public sealed record SearchHitDto(
 
 public sealed record FacetDto(string Value, string Label, int Count);
 
-public sealed record SearchFacetsDto(IReadOnlyList<FacetDto> WorkMode, IReadOnlyList<FacetDto> Seniority, IReadOnlyList<FacetDto> Skills);
+public sealed record SearchFacetsDto(IReadOnlyList<FacetDto> WorkMode, IReadOnlyList<FacetDto> Seniority, IReadOnlyList<FacetDto> Skills)
+{
+    /// <summary>True when the counts come from a sample of the matches (more matched than a search counts one by one).</summary>
+    public bool Approximate { get; init; }
+}
 
 /// <summary>What the search understood: the skills it read in the words and in the skills field.</summary>
 public sealed record SearchInterpretationDto(IReadOnlyList<SkillRef> SkillsInText, IReadOnlyList<SkillRef> Skills);
@@ -122,7 +126,11 @@ public sealed record SearchResultsDto(
     string? Next,
     string Sort,
     SearchFacetsDto? Facets,
-    SearchInterpretationDto Interpreted);
+    SearchInterpretationDto Interpreted)
+{
+    /// <summary>True when more postings matched than <see cref="Total"/>, the cap a search counts up to ("1,000+ jobs").</summary>
+    public bool TotalCapped { get; init; }
+}
 
 public sealed class SearchPostingsHandler(
     IPostingSearch search, SkillCatalog skills, ISkillsFacade taxonomy, IMatchingFacade matching, ICurrentUser currentUser, TimeProvider clock)
@@ -174,7 +182,10 @@ public sealed class SearchPostingsHandler(
             page.Facets is { } facets ? ToDto(facets) : null,
             new SearchInterpretationDto(
                 [.. query.Text.Skills.Select(s => s.SkillId).Distinct().Select(id => new SkillRef(id, skills.NameOf(id)))],
-                [.. query.SkillIds.Select(id => new SkillRef(id, skills.NameOf(id)))]));
+                [.. query.SkillIds.Select(id => new SkillRef(id, skills.NameOf(id)))]))
+        {
+            TotalCapped = page.TotalCapped,
+        };
     }
 
     /// <summary>From what someone asked for to what the store runs; skills that name nothing are refused, naming them.</summary>
@@ -240,7 +251,10 @@ public sealed class SearchPostingsHandler(
     private SearchFacetsDto ToDto(PostingSearchFacets facets) => new(
         [.. facets.WorkModes.Select(f => new FacetDto(f.Value, SearchLabels.WorkMode(f.Value), f.Count))],
         [.. facets.Seniorities.Select(f => new FacetDto(f.Value, f.Value, f.Count))],
-        [.. facets.Skills.Select(f => new FacetDto(f.Value, skills.NameOf(f.Value), f.Count))]);
+        [.. facets.Skills.Select(f => new FacetDto(f.Value, skills.NameOf(f.Value), f.Count))])
+    {
+        Approximate = facets.Approximate,
+    };
 }
 
 /// <summary>Enumeration values as people read them.</summary>

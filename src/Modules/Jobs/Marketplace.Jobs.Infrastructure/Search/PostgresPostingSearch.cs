@@ -44,21 +44,32 @@ internal sealed class PostgresPostingSearch(JobsDbContext context) : IPostingSea
                 return new PostingSearchPage(hits, hasMore, null, null);
             }
 
+            await reader.ReadAsync(cancellationToken);
+            var counted = reader.GetInt32(0);
+            await reader.NextResultAsync(cancellationToken);
             var grid = new List<(string Mode, string Seniority, int Count)>();
             var skills = new List<FacetCount>();
+            var sampled = 0;
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (reader.GetString(0) == PostingSearchSql.ModeFacet)
+                switch (reader.GetString(0))
                 {
-                    grid.Add((reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-                }
-                else
-                {
-                    skills.Add(new FacetCount(reader.GetString(1), reader.GetInt32(3)));
+                    case PostingSearchSql.SampleFacet:
+                        sampled = reader.GetInt32(3);
+                        break;
+                    case PostingSearchSql.ModeFacet:
+                        grid.Add((reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+                        break;
+                    default:
+                        skills.Add(new FacetCount(reader.GetString(1), reader.GetInt32(3)));
+                        break;
                 }
             }
 
-            return new PostingSearchPage(hits, hasMore, Total(grid, query), Facets(grid, skills, query));
+            return new PostingSearchPage(hits, hasMore, Math.Min(counted, PostingSearchSql.CountCap), Facets(grid, skills, query) with { Approximate = sampled >= PostingSearchSql.FacetSample })
+            {
+                TotalCapped = counted > PostingSearchSql.CountCap,
+            };
         }
         finally
         {
@@ -86,9 +97,6 @@ internal sealed class PostgresPostingSearch(JobsDbContext context) : IPostingSea
         reader.GetFloat(14),
         reader.GetBoolean(15),
         reader.GetDecimal(13));
-
-    private static int Total(List<(string Mode, string Seniority, int Count)> grid, PostingSearchQuery query) =>
-        grid.Where(c => Chosen(query.WorkModes, c.Mode) && Chosen(query.Seniorities, c.Seniority)).Sum(c => c.Count);
 
     /// <summary>Each value of a facet counted with the other facet's choice applied but not its own.</summary>
     private static PostingSearchFacets Facets(List<(string Mode, string Seniority, int Count)> grid, List<FacetCount> skills, PostingSearchQuery query) => new(

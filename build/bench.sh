@@ -7,6 +7,15 @@
 #       PostingPublished through the real host (command, outbox, relay, batched delivery, inbox): publish-to-handled p50/p95
 #       one at a time, then a burst's events/s and p95; ends with one JSON line. Defaults: 200 one at a time, a burst of
 #       10000, 8 publishers, 2 Hangfire workers. Uses the private PostgreSQL (build/db.sh).
+#   build/bench.sh pipeline [--profiles N] [--jobs M] [--samples S]
+#       matching as it runs: the real host (and a real `Marketplace.Web.dll worker` process) on the private PostgreSQL. A full
+#       rematch persisted (started as /Admin/Matching starts it, until its run is recorded done with every list written) on one
+#       server, then on two; publish-to-visible and profile-to-visible (API call to the list readable through the Matching facade,
+#       S samples one at a time); then the engine mode's top-50 p50 and scoring-only rematch at the same size. Ends with one JSON
+#       line. Defaults: 100000 profiles, 10000 postings, 50 samples. The population is bulk-loaded (the demo seeders' binary COPY
+#       into the Profiles and Jobs tables, matching's projections by binary COPY from the same events), not sent through HTTP and
+#       events, into a template database per size that is kept between runs (recreated when a migration changes); each run
+#       works on a copy of it.
 #   build/bench.sh engine [--profiles N] [--jobs M] [--seed S] [--queries Q]
 #       the engine alone (no PostgreSQL): top-50 p50/p95 of both query strategies, the full rematch with its CPU time;
 #       PROBE_SECTIONS=1 adds the rematch's accumulate/scan split on one thread over the first 2,000 postings.
@@ -42,6 +51,13 @@ case "$mode" in
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" search "$@"
     ;;
+  pipeline)
+    start_db
+    export ASPNETCORE_TEST_CONTENTROOT_MARKETPLACE_WEB="$ROOT/src/Marketplace.Web"
+    # Builds the host too (a project reference): the worker process runs its Release build.
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" pipeline "$@"
+    ;;
   engine)
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
     exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" engine "$@"
@@ -58,7 +74,7 @@ case "$mode" in
     exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
     ;;
   *)
-    echo "usage: build/bench.sh search [--postings N] [--seconds S] [--connections C] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
+    echo "usage: build/bench.sh search [--postings N] [--seconds S] [--connections C] | pipeline [--profiles N] [--jobs M] [--samples S] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
     exit 2
     ;;
 esac

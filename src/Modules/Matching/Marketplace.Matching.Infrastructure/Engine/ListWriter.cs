@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Marketplace.Matching.Contracts;
 using Marketplace.Matching.Infrastructure.Persistence;
-using Marketplace.Matching.Infrastructure.Persistence.Configurations;
 using Marketplace.Skills.Matching;
 using Marketplace.Skills.Scoring;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Marketplace.Matching.Infrastructure.Engine;
 
@@ -12,15 +14,28 @@ namespace Marketplace.Matching.Infrastructure.Engine;
 internal sealed record ListRows(Guid[] Owner, int[] Rank, Guid[] Other, double[] Score, string[] Parts, string[] Summary);
 
 /// <summary>
-/// Writes whole lists in bulk: the owners' old rows go in one DELETE and the new ones in INSERTs of unnested arrays (a few
-/// thousand rows a statement), inside the caller's transaction.
+/// Writes whole lists in bulk: the owners' old rows go in one DELETE and the new ones in one binary COPY, inside the caller's
+/// transaction. Explaining the rows is most of a full rematch's time (see the pipeline benchmark), so it runs on every core.
 /// </summary>
 internal static class ListWriter
 {
-    private const int RowsPerStatement = 5_000;
+    // Lists explained together: big enough to keep the per-range caches useful, small enough to balance the cores.
+    private const int ListsPerRange = 64;
 
     /// <summary>Each list's rows with its compact explanation; the pairs are explained by the engine's scorer.</summary>
     public static ListRows Rows(IEnumerable<(string Owner, IReadOnlyList<RankedMatch> List)> lists, bool ownerIsPosting, EngineView view, Scorer scorer)
+    {
+        var all = lists.ToArray();
+        var explained = new ListRows[(all.Length + ListsPerRange - 1) / ListsPerRange];
+        Parallel.For(0, explained.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            range => explained[range] = Explain(all.AsSpan(range * ListsPerRange, Math.Min(ListsPerRange, all.Length - range * ListsPerRange)), ownerIsPosting, view,
+                new Scorer(scorer.Taxonomy)));
+        return new ListRows(
+            [.. explained.SelectMany(r => r.Owner)], [.. explained.SelectMany(r => r.Rank)], [.. explained.SelectMany(r => r.Other)],
+            [.. explained.SelectMany(r => r.Score)], [.. explained.SelectMany(r => r.Parts)], [.. explained.SelectMany(r => r.Summary)]);
+    }
+
+    private static ListRows Explain(ReadOnlySpan<(string Owner, IReadOnlyList<RankedMatch> List)> lists, bool ownerIsPosting, EngineView view, Scorer scorer)
     {
         var owner = new List<Guid>();
         var rank = new List<int>();
@@ -34,17 +49,18 @@ internal static class ListWriter
         Posting? PostingOf(string id) => postings.TryGetValue(id, out var p) ? p : postings[id] = view.PostingOf(id);
         foreach (var (id, list) in lists)
         {
+            var ownerId = Guid.Parse(id);
             for (int i = 0; i < list.Count; i++)
             {
                 var (profileId, postingId) = ownerIsPosting ? (list[i].Id, id) : (id, list[i].Id);
                 if (ProfileOf(profileId) is not { } profile || PostingOf(postingId) is not { } posting) continue;
                 var explanation = scorer.Explain(profile, posting);
-                owner.Add(Guid.Parse(id));
+                owner.Add(ownerId);
                 rank.Add(i + 1);
                 other.Add(Guid.Parse(list[i].Id));
                 score.Add(list[i].Score);
-                parts.Add(JsonSerializer.Serialize(Explanations.Parts(explanation), Json.Options));
-                summary.Add(JsonSerializer.Serialize(Explanations.Summary(explanation), Json.Options));
+                parts.Add(JsonSerializer.Serialize(Explanations.Parts(explanation), StoredExplanationJson.Default.IReadOnlyListMatchPartView));
+                summary.Add(JsonSerializer.Serialize(Explanations.Summary(explanation), StoredExplanationJson.Default.MatchSummary));
             }
         }
 
@@ -63,24 +79,41 @@ internal static class ListWriter
     {
         Guid[] ids = [.. owners];
         var delete = $"DELETE FROM matching.{table} WHERE {ownerColumn} = ANY({{0}})";
-        var insert = $$"""
-            INSERT INTO matching.{{table}} ({{ownerColumn}}, rank, {{otherColumn}}, score, parts, summary)
-            SELECT o, r, x, s, p::jsonb, m::jsonb FROM unnest({0}, {1}, {2}, {3}, {4}, {5}) AS u(o, r, x, s, p, m)
-            """;
         await context.Database.ExecuteSqlRawAsync(delete, [ids], cancellationToken);
-        foreach (var chunk in Chunks(rows))
-            await context.Database.ExecuteSqlRawAsync(insert, [chunk.Owner, chunk.Rank, chunk.Other, chunk.Score, chunk.Parts, chunk.Summary], cancellationToken);
-    }
-
-    private static IEnumerable<ListRows> Chunks(ListRows rows)
-    {
-        for (int from = 0; from < rows.Owner.Length; from += RowsPerStatement)
+        if (rows.Owner.Length == 0) return;
+        // The caller's transaction holds the connection open; COPY runs inside it.
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var range = new Range(from, Math.Min(rows.Owner.Length, from + RowsPerStatement));
-            yield return new ListRows(rows.Owner[range], rows.Rank[range], rows.Other[range], rows.Score[range], rows.Parts[range], rows.Summary[range]);
+            var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+            await using var writer = await connection.BeginBinaryImportAsync(
+                $"COPY matching.{table} ({ownerColumn}, rank, {otherColumn}, score, parts, summary) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            for (int i = 0; i < rows.Owner.Length; i++)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(rows.Owner[i], NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(rows.Rank[i], NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(rows.Other[i], NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(rows.Score[i], NpgsqlDbType.Double, cancellationToken);
+                await writer.WriteAsync(rows.Parts[i], NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync(rows.Summary[i], NpgsqlDbType.Jsonb, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
         }
     }
 }
+
+/// <summary>The stored explanations' JSON (the facade reads it with the same web defaults), generated at build time: serializing
+/// them by reflection was a good part of a full rematch.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<MatchPartView>))]
+[JsonSerializable(typeof(MatchSummary))]
+internal sealed partial class StoredExplanationJson : JsonSerializerContext;
 
 /// <summary>The explanation as the facade shows it, whole or compact.</summary>
 internal static class Explanations

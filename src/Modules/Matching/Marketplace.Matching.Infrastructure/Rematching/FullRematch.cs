@@ -8,6 +8,7 @@ using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Skills.Matching;
 using Marketplace.Skills.Scoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Matching.Infrastructure.Rematching;
 
@@ -17,7 +18,8 @@ namespace Marketplace.Matching.Infrastructure.Rematching;
 /// chained by continuations, so any number of servers take batches as they free up. Each batch writes its lists and marks
 /// itself done in one transaction; the batch that completes the count finishes the run. Every job is safe to run twice.
 /// </summary>
-public sealed class FullRematch(MatchingDbContext context, MatchingEngine engine, IBackgroundJobClient jobs, TimeProvider clock, MatchingEngineOptions options)
+public sealed partial class FullRematch(
+    MatchingDbContext context, MatchingEngine engine, IBackgroundJobClient jobs, TimeProvider clock, MatchingEngineOptions options, ILogger<FullRematch> logger)
 {
     public const string PostingsKind = "postings";
     public const string ProfilesKind = "profiles";
@@ -86,16 +88,27 @@ public sealed class FullRematch(MatchingDbContext context, MatchingEngine engine
         for (int attempt = 1; ; attempt++)
         {
             // Computed outside every lock (the view is immutable), so batches on several servers run side by side.
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             await engine.CatchUpAsync(cancellationToken);
             var view = await engine.ViewAsync(cancellationToken);
             var lists = postings
                 ? Rematch.CandidatesForPart(view.Candidates, view.OpenPostings, batch.Part, batch.Parts, engine.CandidatesPerPosting)
                 : Rematch.PostingsForPart(view.Candidates, view.OpenPostings, batch.Part, batch.Parts, engine.PostingsPerProfile);
             IReadOnlyCollection<Guid> owners = [.. lists.Keys.Select(Guid.Parse)];
+            long scored = System.Diagnostics.Stopwatch.GetTimestamp();
             var rows = ListWriter.Rows(lists.Select(kv => (kv.Key, kv.Value)), postings, view, scorer);
-            if (await WriteAsync(runId, number, postings, view.Applied, owners, rows, last: attempt >= 5, cancellationToken)) return;
+            long explained = System.Diagnostics.Stopwatch.GetTimestamp();
+            bool written = await WriteAsync(runId, number, postings, view.Applied, owners, rows, last: attempt >= 5, cancellationToken);
+            LogBatch(logger, runId, number, batch.Kind, rows.Owner.Length, Ms(started, scored), Ms(scored, explained), Ms(explained, System.Diagnostics.Stopwatch.GetTimestamp()));
+            if (written) return;
         }
     }
+
+    private static double Ms(long from, long to) => (to - from) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+
+    // Where a batch's time goes: the engine's lists, their explanations (scorer and JSON), and the write (COPY, index upkeep).
+    [LoggerMessage(Level = LogLevel.Information, Message = "Full rematch {RunId} batch {Number} ({Kind}): {Rows} rows; lists {ListsMs:0} ms, explanations {ExplainMs:0} ms, write {WriteMs:0} ms")]
+    private static partial void LogBatch(ILogger logger, Guid runId, int number, string kind, int rows, double listsMs, double explainMs, double writeMs);
 
     // Writes the batch's lists unless the stored lists moved past the view they were computed from (then false: compute again).
     private async Task<bool> WriteAsync(Guid runId, int number, bool postings, long applied, IReadOnlyCollection<Guid> owners, ListRows rows, bool last,

@@ -54,12 +54,17 @@ public sealed class TaxonomyJourneyTests(BackgroundBrowserAppFixture app) : ICla
         await admin.GotoAsync("/Admin/Taxonomy?q=zappa");
         (await admin.Locator("[data-testid=skills] tr[data-skill-id=kafka]").TextContentAsync())!.ShouldContain(Mention);
         await admin.AssertUsableAsync();
-        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotFolder(), "admin-taxonomy.png"), FullPage = true });
+        await admin.ScreenshotForDocsAsync("admin-taxonomy.png");
 
         // The seeker's profile was rematched: Kafka is now matched, not missing.
         await ReloadUntilAsync(seeker, "/Matches", match.Locator(".chip.matched", new() { HasText = "Apache Kafka" }));
         (await match.Locator(".chip.missing", new() { HasText = "Apache Kafka" }).CountAsync()).ShouldBe(0);
         await seeker.AssertUsableAsync();
+
+        // Their profile shows what they wrote as the skill it now names, no longer marked unrecognised.
+        await seeker.GotoAsync("/Profile");
+        (await seeker.Locator("[data-testid=skills] li[data-skill-id=kafka]").TextContentAsync())!.ShouldContain("Apache Kafka");
+        (await seeker.Locator("[data-testid=skills] li.unrecognised").CountAsync()).ShouldBe(0);
     }
 
     // Background work (events, the rematch) lands within seconds: reload until it shows, within a bound.
@@ -75,14 +80,10 @@ public sealed class TaxonomyJourneyTests(BackgroundBrowserAppFixture app) : ICla
         }
     }
 
-    private async Task<IPage> SignInAsync(IBrowserContext context, string email)
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string email)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.SignInAsync(email, Password);
         return page;
     }
 }

@@ -28,6 +28,7 @@ public static class EngineProbe
         var sample = options.Sample(population.Postings);
         var profileSample = options.Sample(population.Profiles);
         Sections(profileIndex, sample);
+        if (Environment.GetEnvironmentVariable("PROBE_SECTIONS") == "1") RematchSections(profileIndex, postingIndex);
         foreach (var p in sample.Take(20)) profileIndex.TopK(p, 50);
         var runs = new List<(double P50, double P95, double CpuP50, double ProfileP50, double RematchS, double RematchCpuS)>();
         for (int run = 0; run < options.Runs; run++)
@@ -156,6 +157,46 @@ public static class EngineProbe
         Console.WriteLine($"a top-50 query on average: {entries / n:N0} list entries summed, "
             + $"{candidates / (double)n:F0} scored exactly; thread CPU {summing / n:F3} ms summing, {scanning / n:F3} ms scanning, "
             + $"{(whole - summing - scanning) / n:F3} ms the rest (exact scores, tables), {whole / n:F3} ms in all");
+    }
+
+    // Where the rematch's time goes, on one thread over the first 2,000 postings and every block: the sums alone, then sums and the
+    // scan feeding both sides (each posting's shared threshold and each profile's own), as the rematch does.
+    private static void RematchSections(ProfileIndex index, PostingIndex postings)
+    {
+        int m = Math.Min(2000, postings.Count);
+        var scratch = ScanScratch.Current;
+        var prepared = Enumerable.Range(0, m).Select(j => new ScanPosting(postings.CompiledAt(j))).ToArray();
+        var tables = prepared.Select(p => index.Segments.Select(view => new SegmentTables(p, view.Segment)).ToArray()).ToArray();
+        double c0 = Measure.ThreadCpuMs();
+        for (int s = 0; s < index.Segments.Length; s++)
+            for (int block = 0; block < index.Segments[s].Segment.Blocks; block++)
+                for (int j = 0; j < m; j++)
+                {
+                    DenseScan.Accumulate(index.Segments[s].Segment, block, prepared[j], tables[j][s], scratch.Acc, scratch.Met);
+                    Array.Clear(scratch.Acc);
+                    Array.Clear(scratch.Met);
+                }
+        double c1 = Measure.ThreadCpuMs();
+        var shared = Enumerable.Range(0, m).Select(_ => new LowerBoundHeap()).ToArray();
+        foreach (var heap in shared) heap.Reset(50);
+        long admitted = 0;
+        for (int s = 0; s < index.Segments.Length; s++)
+        {
+            var (segment, removed) = index.Segments[s];
+            var side = new ProfileCandidates(segment.Count, 20);
+            for (int block = 0; block < segment.Blocks; block++)
+                for (int j = 0; j < m; j++)
+                {
+                    scratch.Candidates.Reset(50, shared[j]);
+                    DenseScan.Accumulate(segment, block, prepared[j], tables[j][s], scratch.Acc, scratch.Met);
+                    DenseScan.Scan(segment, block, prepared[j], tables[j][s], scratch.Acc, scratch.Met, removed, scratch.Candidates, s, side, j);
+                    for (int i = 0; i < scratch.Candidates.Count; i++) shared[j].Offer(scratch.Candidates.Lower[i]);
+                    admitted += scratch.Candidates.Count;
+                }
+        }
+        double c2 = Measure.ThreadCpuMs();
+        Console.WriteLine($"rematch sections over {m:N0} postings (one thread): {(c1 - c0) / m:F3} ms summing, {(c2 - c1 - (c1 - c0)) / m:F3} ms scanning "
+            + $"(both sides), {(c2 - c1) / m:F3} ms a posting in all; {admitted / (double)m:F0} posting-side admissions a posting");
     }
 
     /// <summary>Wall-clock and thread-CPU milliseconds of each call.</summary>

@@ -73,6 +73,7 @@ public sealed class EmbeddedTaxonomyTests
     [InlineData("The sales team will Zoom in on accounts; Slack off never. Notion of time, Basecamp at the mountain.")]
     [InlineData("R&D, Q&A and P&L: we do research in the dry season; the weld was inspected in design review at the open office.")]
     [InlineData("Can you lift 20 kg? Storage rooms, service workers, metal instruments and a Ruby ring.")]
+    [InlineData("Word of mouth got us Access to the Office; our Teams keep it DRY and simple, Monitoring the UI of the Room.")]
     public void Tricky_sentences_find_nothing_with_the_real_taxonomy(string text) => T.Extract(text).ShouldBeEmpty();
 
     [Fact]
@@ -95,6 +96,47 @@ public sealed class EmbeddedTaxonomyTests
     [InlineData("Salesforce (Apex, Visualforce, LWC)", "salesforce,apex,visualforce,lwc")]
     public void Compound_mentions_from_the_issue_split_with_the_real_taxonomy(string mention, string ids) =>
         string.Join(',', T.Normalize(mention).Select(s => s.Id)).ShouldBe(ids, $"'{mention}'");
+
+    [Theory]
+    [InlineData("React/Redux", "react,redux")]
+    [InlineData("Dagger/Hilt", "dagger,hilt")]
+    [InlineData("Python/Django", "python,django")]
+    [InlineData("Word/Excel/PowerPoint", "word,excel,powerpoint")]
+    [InlineData("GitLab CI/CD", "gitlab-ci")]
+    [InlineData("UI/UX", "ui-design,ux-design")]
+    [InlineData("unit and integration testing", "unit-testing,integration-testing")]
+    [InlineData("relational and NoSQL databases", "relational-databases,nosql")]
+    [InlineData("Java, Python, etc.", "java,python")]
+    [InlineData("Excel (advanced)", "excel")]
+    [InlineData("Go, Rust or similar", "go,rust")]
+    [InlineData("logging and monitoring", "logging,observability")]
+    public void Library_names_written_with_a_separator_shared_heads_and_fillers_give_each_skill(string mention, string ids) =>
+        string.Join(',', T.Normalize(mention).Select(s => s.Id)).ShouldBe(ids, $"'{mention}'");
+
+    [Theory]
+    [InlineData("Power BI reports", "power-bi")]
+    [InlineData("DAX queries", "dax")]
+    [InlineData("SQL DBs", "relational-databases")]
+    [InlineData("Kubernetes environments", "kubernetes")]
+    [InlineData("Azure CLI", "azure")]
+    [InlineData("AWS services", "aws")]
+    [InlineData("iOS app", "ios")]
+    [InlineData("Linux based environments", "linux")]
+    [InlineData("Spring applications", "spring")]
+    [InlineData("version control", "version-control")]
+    [InlineData("ORMs", "orm")]
+    public void A_skill_qualified_by_a_generic_word_is_that_skill(string mention, string id) => (T.NormalizeOne(mention)?.Id).ShouldBe(id, $"'{mention}'");
+
+    [Theory]
+    [InlineData("back-end services")]
+    [InlineData("security services")]
+    [InlineData("dynamic skills")]
+    [InlineData("production environment")]
+    [InlineData("build tools")]
+    [InlineData("Microsoft technologies")]
+    [InlineData("communication skills")]
+    [InlineData("native apps")]
+    public void Generic_words_around_no_skill_or_a_broad_concept_stay_unknown(string mention) => T.Normalize(mention).ShouldBeEmpty($"'{mention}'");
 
     [Fact]
     public void Implications_from_the_issue_hold()

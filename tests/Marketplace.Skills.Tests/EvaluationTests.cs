@@ -49,7 +49,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var scored = Mentions().Select(m => ((IReadOnlySet<string>)m.Expected, (IReadOnlySet<string>)T.Normalize(m.Text).Select(s => s.Id).ToHashSet(), m.Occurrences));
         var (recall, precision, expected) = Score(scored);
         output.WriteLine($"normalize: {expected} expected ids, recall {recall:P1} ({recall:F4}), precision {precision:P1} ({precision:F4})");
-        recall.ShouldBeGreaterThanOrEqualTo(0.907);
+        recall.ShouldBeGreaterThanOrEqualTo(0.964);
         precision.ShouldBeGreaterThanOrEqualTo(0.994);
     }
 
@@ -70,7 +70,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var (recall, precision, expected) = Score(scored);
         output.WriteLine($"extract: {sentences.Count} sentences, {expected} expected ids, recall {recall:P1} ({recall:F4}), precision {precision:P1} ({precision:F4})");
         // Precision here counts every skill the annotators did not label in a sentence as an error, so it reads low.
-        recall.ShouldBeGreaterThanOrEqualTo(0.814);
-        precision.ShouldBeGreaterThanOrEqualTo(0.898);
+        recall.ShouldBeGreaterThanOrEqualTo(0.848);
+        precision.ShouldBeGreaterThanOrEqualTo(0.900);
     }
 }

@@ -57,6 +57,25 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public void When_seniority_and_work_mode_decide_the_ranking_the_scan_prunes_none_that_belongs()
+    {
+        // The scan bounds a profile with its exact seniority and work-mode points (16 profiles a vector, the rest one by one): profiles
+        // with the same skills, differing only there, and small k make those points decide who passes, ties included.
+        var sameSkills = Gen.Select(Generators.ProfileSkill.Array[0, 4], Generators.Seniority.Array[16, 90], Generators.Preferences.Array[16, 90]);
+        Gen.Select(sameSkills, Generators.Posting.Array[1, 6], Gen.Int[1, 5]).Sample((people, makePostings, k) =>
+        {
+            var (skills, seniorities, preferences) = people;
+            var profiles = seniorities.Zip(preferences, (s, p) => (s, p)).Select((x, i) => new Profile($"p{i:D3}", skills, x.s, x.p)).ToArray();
+            var postingList = makePostings.Select((f, i) => f($"j{i}")).ToArray();
+            var index = ProfileIndex.Build(T, profiles);
+            foreach (var posting in postingList) index.TopK(posting, k).ShouldBe(CandidatesByBruteForce(profiles, posting, k));
+            var all = Rematch.All(index, PostingIndex.Build(T, postingList), k, 1);
+            foreach (var posting in postingList) all.CandidatesByPosting[posting.Id].ShouldBe(CandidatesByBruteForce(profiles, posting, k));
+            foreach (var profile in profiles) all.PostingsByProfile[profile.Id].ShouldBe(PostingsByBruteForce(postingList, profile, 1));
+        }, iter: 300);
+    }
+
+    [Fact]
     public void The_parts_of_a_rematch_give_every_list_once_and_equal_the_full_rematch()
     {
         Gen.Select(Generators.Population, Gen.Int[1, 5]).Sample((population, parts) =>

@@ -61,6 +61,7 @@ public static class JobsModule
         services.AddScoped<ISavedSearchRepository, SavedSearchRepository>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddScoped<IAnnouncements, Announcements>();
+        services.AddSingleton<PendingAlertSweep>();
         services.AddScoped<IAlertSweepTrigger, HangfireAlertSweepTrigger>();
         services.AddScoped<JobsSweeps>();
         services.AddHostedService<JobsSweepScheduler>();

@@ -55,13 +55,38 @@ internal static class DenseScan
         {
             ref ushort accRef = ref MemoryMarshal.GetArrayDataReference(acc);
             ref ushort metRef = ref MemoryMarshal.GetArrayDataReference(met);
-            var vOffset = Vector256.Create((ushort)offset);
+            ref ushort seniorityRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(segment.SeniorityLane), baseSlot);
+            ref ushort remoteRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(segment.RemoteLane), baseSlot);
+            // The bound adds the exact seniority and mode points (at full country and salary fit) instead of the most any profile gets.
+            var vOffset = Vector256.Create((ushort)posting.PartialBoundOffset);
+            int postingSeniority = posting.PostingSeniority;
+            var vSeniority = Vector256.Create((ushort)postingSeniority);
+            var vBelow = Vector256.Create((ushort)(postingSeniority - 1));
+            var vFull = Vector256.Create((ushort)ScanPosting.SeniorityFullUnits);
+            var vHalf = Vector256.Create((ushort)(ScanPosting.SeniorityFullUnits / 2));
+            var modeUnits = posting.ModeUnits;
+            var vMode0 = Vector256.Create(modeUnits[0]);
+            var vMode1 = Vector256.Create(modeUnits[1]);
+            var vMode2 = Vector256.Create(modeUnits[2]);
+            var vMode3 = Vector256.Create(modeUnits[3]);
+            var vOne = Vector256.Create((ushort)1);
+            var vTwo = Vector256.Create((ushort)2);
+            var vThree = Vector256.Create((ushort)3);
             var vDealbreakers = Vector256.Create((ushort)dealbreakers);
             var vPosting = Vector256.Create((ushort)lanes.PostingThreshold);
             int width = Vector256<ushort>.Count;
             for (; i + width <= length; i += width)
             {
-                var bound = Vector256.LoadUnsafe(ref accRef, (nuint)i) + vOffset;
+                var seniority = Vector256.LoadUnsafe(ref seniorityRef, (nuint)i);
+                var remote = Vector256.LoadUnsafe(ref remoteRef, (nuint)i);
+                // MatchingModel.SeniorityFit: full at or above the posting's, half one below or unknown, none further below.
+                var seniorityUnits = postingSeniority == 0 ? vFull
+                    : (Vector256.GreaterThanOrEqual(seniority, vSeniority) & vFull)
+                      | ((Vector256.Equals(seniority, vBelow) | Vector256.Equals(seniority, Vector256<ushort>.Zero)) & vHalf);
+                var modeUnitsLane = Vector256.ConditionalSelect(Vector256.Equals(remote, vOne), vMode1,
+                    Vector256.ConditionalSelect(Vector256.Equals(remote, vTwo), vMode2,
+                        Vector256.ConditionalSelect(Vector256.Equals(remote, vThree), vMode3, vMode0)));
+                var bound = Vector256.LoadUnsafe(ref accRef, (nuint)i) + vOffset + seniorityUnits + modeUnitsLane;
                 var threshold = profileThresholds is null ? vPosting : Vector256.Min(vPosting, Vector256.Create(profileThresholds, baseSlot + i));
                 var pass = Vector256.GreaterThanOrEqual(bound, threshold);
                 if (dealbreakers > 0)

@@ -39,6 +39,9 @@ internal sealed class ProfileSegment
     // Skill index << 3 | level, per profile in skill order.
     public readonly int[] Packed;
     public readonly ProfileMeta[] Meta;
+    // Per slot, the seniority (0 when unknown) and the work-mode preference, as 16-bit lanes for the scan's vectorized non-skill bound.
+    public readonly ushort[] SeniorityLane;
+    public readonly ushort[] RemoteLane;
     public readonly CountryCodes Countries = new();
     // The lists: skill R's entries are ListEntry[ListStart[R]..ListStart[R + 1]], each the profile's slot within its block (the low
     // BlockBits bits) and its code (the bits above); its entries in block b start at BlockStart[R * (Blocks + 1) + b].
@@ -59,6 +62,8 @@ internal sealed class ProfileSegment
         Blocks = (n + BlockSize - 1) >> BlockBits;
         Ids = new string[n];
         Meta = new ProfileMeta[n];
+        SeniorityLane = new ushort[n];
+        RemoteLane = new ushort[n];
         SkillStart = new int[n + 1];
         for (int p = 0; p < n; p++) SkillStart[p + 1] = SkillStart[p] + sorted[p].Skills.Length;
         Packed = new int[SkillStart[n]];
@@ -85,6 +90,8 @@ internal sealed class ProfileSegment
                 throw new ArgumentException(sorted[p - 1].Id == profile.Id ? $"duplicate profile id '{profile.Id}'" : "profiles must be sorted by id");
             Ids[p] = profile.Id;
             Meta[p] = new ProfileMeta(profile.MinSalary, Countries.Add(profile.Country), profile.Class);
+            SeniorityLane[p] = (ushort)profile.Seniority;
+            RemoteLane[p] = (ushort)profile.Remote;
             int touchedCount = 0;
             for (int i = 0; i < profile.Skills.Length; i++)
             {
@@ -144,7 +151,7 @@ internal sealed class ProfileSegment
     }
 
     public long EstimatedBytes =>
-        Packed.Length * 4L + SkillStart.Length * 4L + Count * 24L + ListEntry.Length * 4L + BlockStart.Length * 4L
+        Packed.Length * 4L + SkillStart.Length * 4L + Count * 28L + ListEntry.Length * 4L + BlockStart.Length * 4L
         + ListStart.Length * 4L + CodeCredit.Length * 8L + CodeMeets.Length + CodeStart.Length * 4L;
 
     public int Find(string id) => Array.BinarySearch(Ids, id, StringComparer.Ordinal);

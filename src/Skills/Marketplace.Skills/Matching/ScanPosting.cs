@@ -38,6 +38,9 @@ internal sealed class ScanPosting
         ConstantUnits = (RequiredTerms > 0 ? 0 : (int)MatchingModel.RequiredPoints * Units) + (Terms > RequiredTerms ? 0 : (int)MatchingModel.NiceToHavePoints * Units);
         // Each term's floor loses less than one unit, the non-skill floor less than one, and one more for the doubles' rounding.
         Slack = Terms + 2;
+        PostingSeniority = posting.Seniority is { } seniority ? (int)seniority : 0;
+        for (int remote = 0; remote < 4; remote++)
+            ModeUnits[remote] = (ushort)(MatchingModel.LocationPoints * Units * MatchingModel.ModeFit((RemotePreference)remote, posting.Mode));
         FillNonSkillTable(posting, NonSkill);
         for (int i = 0; i < NonSkill.Length; i++) NonSkillUnits[i] = (ushort)Math.Max(0, Math.Floor(NonSkill[i] * Units - 1e-6));
     }
@@ -51,6 +54,16 @@ internal sealed class ScanPosting
     public double[] Points { get; }
     public bool[] Dealbreaker { get; }
     public int ConstantUnits { get; }
+    // For the vectorized bound: the posting's seniority (0 when it states none) and, per work-mode preference, the location points at
+    // full country fit in units. Seniority and mode fits are multiples of a half, so these units are exact.
+    public int PostingSeniority { get; }
+    public ushort[] ModeUnits { get; } = new ushort[4];
+    public const int SeniorityFullUnits = (int)MatchingModel.SeniorityPoints * Units;
+    public const int SalaryFullUnits = (int)MatchingModel.SalaryPoints * Units;
+
+    // What a scan adds to a profile's 16-bit sum, before its seniority and mode bound, for an upper bound that holds whatever the
+    // country and salary are.
+    public int PartialBoundOffset => ConstantUnits + Slack + SalaryFullUnits;
     public int Slack { get; }
     public double[] NonSkill { get; } = new double[NonSkillTableSize];
     public ushort[] NonSkillUnits { get; } = new ushort[NonSkillTableSize];

@@ -33,7 +33,12 @@ public sealed partial class SkillNormalizer
         }
         foreach (string c in clashes) squashed.Remove(c);
         _squashed = squashed.ToFrozenDictionary(StringComparer.Ordinal);
+        _writtenWithSeparator = taxonomy.Skills.SelectMany(taxonomy.AliasesOf)
+            .Where(a => a.Text.AsSpan().IndexOfAny(SoftSeparators) >= 0).Select(a => a.Key).ToFrozenSet(StringComparer.Ordinal);
     }
+
+    // Aliases written with a separator ("GitLab CI/CD", "shadcn/ui") are one skill even where each part is a skill too.
+    private readonly FrozenSet<string> _writtenWithSeparator;
 
     /// <summary>How many tokens a separator-free part may have for it to be read as skills written side by side ("C# .NET").</summary>
     private const int MaxCoverTokens = 12;
@@ -66,9 +71,27 @@ public sealed partial class SkillNormalizer
         var all = tokens.Select(t => t.Text).ToList();
         if (_taxonomy.NotSkillKeys.Count > 0 && _taxonomy.NotSkillKeys.Contains(string.Join(' ', all))) return [new MentionPart(mention.Trim(), null)];
         var segments = Segment(text, tokens);
+        segments.RemoveAll(s => s.Tokens.All(FillerWords.Contains) && segments.Count > 1);
+        if (segments.Count == 0) return [new MentionPart(mention.Trim(), null)];
         if (NormalizeWhole(all) is { } whole && !(segments.Count > 1 && VendorIsWholePart(all, segments[0].Tokens.Count)))
+        {
+            // "React/Redux" and "Dagger/Hilt" are keys of one library's name, but written with a separator they name each part.
+            if (segments.Count > 1 && Joinable(segments, 0, segments.Count - 1) && !_writtenWithSeparator.Contains(string.Join(' ', all)) && Split(text, tokens, segments, join: false) is var peers
+                && peers.All(p => p.Skill is not null) && peers.Any(p => p.Skill == whole) && peers.Select(p => p.Skill).Distinct().Count() > 1)
+                return Distinct(peers);
             return [new MentionPart(mention.Trim(), whole)];
+        }
+        return Split(text, tokens, segments, join: true);
+    }
 
+    private static List<MentionPart> Distinct(List<MentionPart> parts)
+    {
+        var seen = new HashSet<Skill>();
+        return [.. parts.Where(p => p.Skill is null || seen.Add(p.Skill))];
+    }
+
+    private List<MentionPart> Split(string text, List<Token> tokens, List<MentionSegment> segments, bool join)
+    {
         var parts = new List<MentionPart>(segments.Count);
         var ambiguousParts = new List<int>();
         int i = 0;
@@ -78,7 +101,7 @@ public sealed partial class SkillNormalizer
             // Segments joined by a soft separator may form one alias ("PL/SQL", "TCP/IP", "A/B testing"): longest first.
             int taken = 1;
             Skill? skill = null;
-            for (int j = segments.Count - 1; j > i && skill is null; j--)
+            for (int j = segments.Count - 1; join && j > i && skill is null; j--)
             {
                 if (!Joinable(segments, i, j)) continue;
                 var joined = segments.Skip(i).Take(j - i + 1).SelectMany(s => s.Tokens).ToList();
@@ -97,6 +120,7 @@ public sealed partial class SkillNormalizer
             if (single is not null && ambiguous) { parts.Add(new MentionPart(partText, single)); ambiguousParts.Add(parts.Count - 1); }
             else if (single is not null) parts.Add(new MentionPart(partText, single));
             else if (Cover(seg.Tokens) is { } covered) parts.AddRange(covered.Select(c => new MentionPart(Text(text, tokens, seg.First + c.From, seg.First + c.To), c.Skill)));
+            else if (SharedHead(segments, i) is { } headed) parts.Add(new MentionPart(partText, headed));
             else parts.Add(new MentionPart(partText, null));
             i++;
         }
@@ -104,6 +128,16 @@ public sealed partial class SkillNormalizer
         if (ambiguousParts.Count > 0 && parts.Any(p => p.Skill is null))
             foreach (int k in ambiguousParts) parts[k] = parts[k] with { Skill = null };
         return parts;
+    }
+
+    // "unit and integration testing", "relational and NoSQL databases": a part before the last may share the last part's head noun.
+    private Skill? SharedHead(List<MentionSegment> segments, int i)
+    {
+        var last = segments[^1];
+        if (i == segments.Count - 1 || last.Level != segments[i].Level) return null;
+        for (int n = 1; n <= 2 && n < last.Tokens.Count; n++)
+            if (NormalizeWhole([.. segments[i].Tokens, .. last.Tokens.Skip(last.Tokens.Count - n)]) is { } skill) return skill;
+        return null;
     }
 
     // "AWS/Azure" and "Oracle/SQL Server" name two skills: a vendor that is a whole part is not a prefix of the next one ("Oracle PL/SQL" is one).
@@ -196,7 +230,18 @@ public sealed partial class SkillNormalizer
     {
         ambiguous = false;
         if (tokens.Count == 0) return null;
-        foreach (var candidate in Candidates(tokens))
+        if (Lookup(tokens, out ambiguous) is { } skill) return skill;
+        if (WithoutGenericWords(tokens) is not { } plain) return null;
+        // No plural forms here: "dynamic skills" is not Dynamics.
+        var found = Lookup(plain, out ambiguous, plurals: plain[^1] == "databases");
+        // "AWS services" is Amazon's cloud; "back-end services" or "security services" name no one skill.
+        return found is not null && tokens[^1] is "services" or "service" && found.Category != "cloud" ? null : found;
+    }
+
+    private Skill? Lookup(List<string> tokens, out bool ambiguous, bool plurals = true)
+    {
+        ambiguous = false;
+        foreach (var candidate in Candidates(tokens, plurals))
         {
             string key = string.Join(' ', candidate);
             if (_taxonomy.AliasKeys.TryGetValue(key, out var entry)) { ambiguous = entry.Ambiguous; return _taxonomy[entry.Skill]; }
@@ -205,7 +250,46 @@ public sealed partial class SkillNormalizer
         return null;
     }
 
-    private static IEnumerable<List<string>> Candidates(List<string> tokens)
+    // "Power BI reports", "DAX queries", "Kubernetes environments", "modern JavaScript": a closed list of words that qualify a skill
+    // without naming another. Job words ("developer", "engineer") and phrases ("experience with") are not on it.
+    internal static List<string>? WithoutGenericWords(List<string> tokens)
+    {
+        if (tokens.Count >= 2 && tokens[^1] is "db" or "dbs") return [.. tokens.Take(tokens.Count - 1), "databases"];
+        int from = 0, to = tokens.Count;
+        if (to - from >= 2 && LeadingModifiers.Contains(tokens[from])) from++;
+        if (to - from >= 2 && TrailingHeads.Contains(tokens[to - 1])) to--;
+        if (to - from >= 2 && tokens[to - 1] is "based" or "related" or "driven") to--;
+        return from == 0 && to == tokens.Count ? null : tokens.GetRange(from, to - from);
+    }
+
+    private static readonly FrozenSet<string> LeadingModifiers = new[]
+    {
+        "modern", "advanced", "native", "vanilla", "plain", "basic", "strong",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TrailingHeads = new[]
+    {
+        "report", "reports", "reporting", "query", "queries", "script", "scripts", "environment", "environments", "ecosystem",
+        "ecosystems", "stack", "framework", "frameworks", "platform", "platforms", "technology", "technologies", "tool", "tools",
+        "tooling", "toolset", "toolsets", "application", "applications", "app", "apps", "development", "programming", "coding", "code",
+        "codebase", "codebases", "concept", "concepts", "practice", "practices", "methodology",
+        "methodologies", "method", "methods", "process", "processes", "approach", "approaches", "fundamentals", "basics", "model", "models", "modelling",
+        "skills", "knowledge", "expertise", "experience", "projects", "solutions", "components", "services", "service", "ide",
+        "library", "libraries", "sdk", "sdks", "api", "apis", "workflows", "workflow", "pipelines", "pipeline", "automation",
+        "infrastructure", "suite", "systems", "system", "language", "languages", "design", "designs", "patterns",
+        "implementation", "implementations", "integration", "integrations", "administration", "configuration", "deployment",
+        "deployments", "cluster", "clusters", "instances", "cli", "console",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Parts that only qualify the others: "Excel (advanced)", "Java, Python, etc.", "Kafka (or similar)".
+    private static readonly FrozenSet<string> FillerWords = new[]
+    {
+        "etc", "e.g", "eg", "i.e", "ie", "similar", "equivalent", "others", "other", "preferred", "plus", "a", "advanced", "basic",
+        "intermediate", "expert", "nice", "to", "have", "required", "desired", "desirable", "ideally", "optional", "beneficial", "bonus",
+        "any", "is", "the", "like", "such", "as", "strongly", "highly", "at", "least", "one", "of", "more",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static IEnumerable<List<string>> Candidates(List<string> tokens, bool plurals)
     {
         yield return tokens;
         var unversioned = StripVersions(tokens);
@@ -221,6 +305,7 @@ public sealed partial class SkillNormalizer
                 if (again is not null) yield return again;
             }
         }
+        if (!plurals) yield break;
         foreach (var form in new[] { tokens, unversioned, unversioned is null ? StripVendor(tokens) : StripVendor(unversioned) })
         {
             if (form is null) continue;

@@ -81,6 +81,18 @@ public sealed class ImportRowsTests
     }
 
     [Fact]
+    public void A_row_with_more_values_than_columns_is_rejected_as_an_unquoted_separator_and_trailing_empty_cells_are_not()
+    {
+        string[] shifted = ["Course", "https://a.example/2", "12 hours", "49", "Python", " Django", "Beginner", "Self-paced", "English", "", "X9"];
+        string[] trailing = [.. Row(link: "https://a.example/3"), "", " "];
+        var result = ImportRows.Read(Table(Row(), shifted, trailing), 0, 3, ColumnMapping.Guess(Headers), new ImportDefaults("Stackwise"), Reader);
+
+        result.Accepted.Count.ShouldBe(2);
+        result.Rejected.ShouldBe([new RejectedRow(3,
+            "The row has 11 values but the first line names 10 columns: a value that contains the separator needs quotes.")]);
+    }
+
+    [Fact]
     public void A_duplicate_is_rejected_the_same_way_whichever_batch_it_falls_in()
     {
         var table = Table(Row(id: "X1"), Row(id: "X2", link: "https://a.example/2"), Row(id: "X1", link: "https://a.example/3"));

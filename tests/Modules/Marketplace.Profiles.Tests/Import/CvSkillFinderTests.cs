@@ -8,8 +8,7 @@ namespace Marketplace.Profiles.Tests.Import;
 
 public sealed class CvSkillFinderTests
 {
-    // Lookups only: counting unrecognised mentions (the one use of the database) is not called here.
-    private static readonly SkillsLibraryTaxonomy Taxonomy = new(null!, TimeProvider.System, new EmbeddedSkills());
+    private static readonly SkillsLibraryTaxonomy Taxonomy = new(new EmbeddedSkills());
 
     private static IReadOnlyList<CvSkillFinding> Find(string text) => CvSkillFinder.Find(text, Taxonomy, 2026);
 

@@ -39,6 +39,13 @@ public sealed class CourseRowReader(SkillTaxonomy taxonomy)
             return Reject("The row is empty.");
         }
 
+        // A value with an unquoted separator shifts every later cell: say so rather than blame whichever cell moved.
+        var extra = row.Cells.Skip(table.Headers.Count).Count(c => !string.IsNullOrWhiteSpace(c));
+        if (extra > 0)
+        {
+            return Reject($"The row has {table.Headers.Count + extra} values but the first line names {table.Headers.Count} columns: a value that contains the separator needs quotes.");
+        }
+
         var title = Cell(ImportField.Title);
         if (string.IsNullOrWhiteSpace(title))
         {

@@ -18,7 +18,7 @@ namespace Marketplace.Jobs.Infrastructure.Alerts;
 /// published) and the expiry sweep (every quarter of an hour). Each change they make is a command with its own unit of
 /// work, so a crash or a retry between two of them repeats nothing that was committed.
 /// </summary>
-public sealed partial class JobsSweeps(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobsSweeps> logger)
+public sealed partial class JobsSweeps(IServiceScopeFactory scopes, TimeProvider clock, PendingAlertSweep pending, ILogger<JobsSweeps> logger)
 {
     /// <summary>People handled by one alert sweep; the rest wait for the next, a minute later.</summary>
     public const int PeoplePerSweep = 2_000;
@@ -29,6 +29,8 @@ public sealed partial class JobsSweeps(IServiceScopeFactory scopes, TimeProvider
     [AutomaticRetry(Attempts = 3)]
     public async Task SweepAlertsAsync(CancellationToken cancellationToken)
     {
+        // From here on a new posting needs a sweep of its own: this one may already have taken its high-water mark.
+        pending.Started();
         var upTo = await SendAsync(new StampPostingAnnouncements(), cancellationToken);
         IReadOnlyList<Guid> people;
         await using (var scope = scopes.CreateAsyncScope())
@@ -129,8 +131,44 @@ internal sealed class JobsSweepScheduler(IRecurringJobManager recurring) : IHost
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Enqueues an alert sweep; a failure to enqueue only delays the alerts to the next minute's sweep.</summary>
-internal sealed class HangfireAlertSweepTrigger(IBackgroundJobClient jobs) : IAlertSweepTrigger
+/// <summary>
+/// Enqueues an alert sweep unless one is already waiting to start in this process: a burst of postings then costs one
+/// sweep, not one each (a sweep announces every posting up to its high-water mark). A failure to enqueue, or a pending
+/// sweep that never starts, only delays the alerts to the next minute's sweep.
+/// </summary>
+internal sealed class HangfireAlertSweepTrigger(IBackgroundJobClient jobs, PendingAlertSweep pending) : IAlertSweepTrigger
 {
-    public void SweepSoon() => jobs.Enqueue<JobsSweeps>(sweeps => sweeps.SweepAlertsAsync(CancellationToken.None));
+    public void SweepSoon()
+    {
+        if (!pending.TryClaim())
+        {
+            return;
+        }
+
+        try
+        {
+            jobs.Enqueue<JobsSweeps>(sweeps => sweeps.SweepAlertsAsync(CancellationToken.None));
+        }
+        catch
+        {
+            pending.Started();
+            throw;
+        }
+    }
+}
+
+/// <summary>Whether this process has an alert sweep enqueued that has not started yet (a claim older than a minute lapses).</summary>
+public sealed class PendingAlertSweep(TimeProvider clock)
+{
+    private static readonly long Lapse = TimeSpan.FromMinutes(1).Ticks;
+    private long claimedAt;
+
+    public bool TryClaim()
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var seen = Interlocked.Read(ref claimedAt);
+        return (seen == 0 || now - seen > Lapse) && Interlocked.CompareExchange(ref claimedAt, now, seen) == seen;
+    }
+
+    public void Started() => Interlocked.Exchange(ref claimedAt, 0);
 }

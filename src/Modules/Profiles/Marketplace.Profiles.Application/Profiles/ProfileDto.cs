@@ -64,7 +64,7 @@ public sealed record MyProfileDto(
             profile?.DisplayName,
             profile?.Headline,
             profile?.Summary,
-            [.. (profile?.Skills ?? []).Select(s => ToDto(s, taxonomy))],
+            SkillsOf(profile, taxonomy),
             new PreferencesDto(
                 preferences.Seniority?.ToString(),
                 [.. preferences.WorkModes.Select(m => m.ToString())],
@@ -77,15 +77,25 @@ public sealed record MyProfileDto(
             profile?.UpdatedAt);
     }
 
-    private static SkillDto ToDto(ProfileSkill skill, ITaxonomy taxonomy)
+    private static List<SkillDto> SkillsOf(SeekerProfile? profile, ITaxonomy taxonomy)
     {
-        var known = skill.SkillId is { } id ? taxonomy.Find(id) : null;
+        var skills = profile?.Skills ?? [];
+        var ids = skills.Where(s => s.IsRecognised).Select(s => s.SkillId!).ToHashSet(StringComparer.Ordinal);
+        return [.. skills.Select(s => ToDto(s, taxonomy, ids))];
+    }
+
+    // A mention stored unrecognised shows as the skill once the admins teach the taxonomy its name (an alias), unless that skill
+    // is already on the profile; the stored entry takes the id the next time the seeker saves.
+    private static SkillDto ToDto(ProfileSkill skill, ITaxonomy taxonomy, IReadOnlySet<string> idsOnProfile)
+    {
+        var known = skill.SkillId is { } id ? taxonomy.Find(id)
+            : taxonomy.Resolve(skill.Mention) is [{ Skill: { } learnt }] && !idsOnProfile.Contains(learnt.Id) ? learnt : null;
         return new SkillDto(
-            skill.SkillId,
+            skill.SkillId ?? known?.Id,
             known?.Name ?? (skill.IsRecognised ? skill.SkillId! : skill.Mention),
             skill.Mention,
             known?.Category,
-            skill.IsRecognised,
+            known is not null || skill.IsRecognised,
             (int)skill.Level,
             skill.Level.ToString(),
             SkillLevels.Describe(skill.Level),

@@ -13,9 +13,9 @@ public sealed record SkillSuggestion(TaxonomySkill Skill, string Matched, string
 public sealed record FoundMention(TaxonomySkill Skill, int Start, int Length, string Text);
 
 /// <summary>
-/// What the Profiles module asks of the skills taxonomy: lookups, resolving what people type, suggestions, extraction from
-/// text, and counting the mentions it does not recognise for the admins' queue. Implemented over Marketplace.Skills for
-/// now; the matching module will own the taxonomy (with its overlay) and the queue behind the same questions.
+/// What the Profiles module asks of the skills taxonomy: lookups, resolving what people type, suggestions and extraction from
+/// text. The matching module owns the taxonomy (with the admins' overlay) and the queue of unknown mentions, which it fills from
+/// the unrecognised skills that ProfileChanged carries: Profiles keeps them on the profile and counts nothing itself.
 /// </summary>
 public interface ITaxonomy
 {
@@ -27,7 +27,4 @@ public interface ITaxonomy
     IReadOnlyList<SkillSuggestion> Suggest(string text, int limit);
 
     IReadOnlyList<FoundMention> Extract(string text);
-
-    /// <summary>Counts, once each, mentions just added to a profile that the taxonomy did not recognise; in the caller's transaction.</summary>
-    Task RecordUnrecognisedAsync(IReadOnlyCollection<string> mentions, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ public enum SkillSource
 
 /// <summary>
 /// A skill on a profile: a canonical taxonomy id, or, when the taxonomy does not know what the seeker wrote, the mention
-/// as written ("unrecognised", kept and counted for the taxonomy's admins, never dropped). Immutable: the profile
+/// as written ("unrecognised", kept on the profile and reported to the taxonomy admins' queue, never dropped). Immutable: the profile
 /// replaces an entry to change it.
 /// </summary>
 public sealed record ProfileSkill
@@ -46,7 +46,7 @@ public sealed record ProfileSkill
     /// <summary>What makes two entries the same skill: the canonical id, or the mention's folded text when unrecognised.</summary>
     public string Key => SkillId ?? MentionKey(Mention);
 
-    /// <summary>An unrecognised mention as counted for admins: trimmed, single spaces, lower case ("Foo  Bar" and "foo bar" are one).</summary>
+    /// <summary>An unrecognised mention folded: trimmed, single spaces, lower case ("Foo  Bar" and "foo bar" are one).</summary>
     public static string MentionKey(string mention) =>
         "?" + string.Join(' ', mention.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

@@ -78,7 +78,6 @@ public static class ProfilesDemoData
             await CopyProfilesAsync(connection, profiles.Select(p => p.Profile), cancellationToken);
             await CopyEventsAsync(connection, profiles.Select(p => p.Profile), now, cancellationToken);
             await CopyCvsAsync(connection, profiles.Where(p => p.Person.CvText is not null).Select(p => (p.Profile.Id, p.Person.CvText!)), now, cancellationToken);
-            await CountUnrecognisedAsync(connection, profiles.SelectMany(p => p.Profile.UnrecognisedSkills), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return profiles.Count;
         }
@@ -142,25 +141,6 @@ public static class ProfilesDemoData
         }
 
         await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CountUnrecognisedAsync(NpgsqlConnection connection, IEnumerable<ProfileSkill> unrecognised, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var group in unrecognised.GroupBy(s => ProfileSkill.MentionKey(s.Mention)[1..]))
-        {
-            await using var upsert = new NpgsqlCommand(
-                $"""
-                INSERT INTO {ProfilesDbContext.SchemaName}.unrecognised_mentions (mention_key, example, sightings, first_seen_at, last_seen_at)
-                VALUES (@key, @example, @count, @now, @now)
-                ON CONFLICT (mention_key) DO UPDATE SET sightings = unrecognised_mentions.sightings + EXCLUDED.sightings, last_seen_at = EXCLUDED.last_seen_at
-                """,
-                connection);
-            upsert.Parameters.AddWithValue("key", group.Key);
-            upsert.Parameters.AddWithValue("example", group.First().Mention);
-            upsert.Parameters.AddWithValue("count", group.Count());
-            upsert.Parameters.AddWithValue("now", now);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Marketplace.Profiles.Infrastructure.Persistence;
 
-/// <summary>The profiles schema: seekers' profiles, their CV texts, unrecognised-mention counts, and the outbox and inbox.</summary>
+/// <summary>The profiles schema: seekers' profiles, their CV texts, and the outbox and inbox.</summary>
 public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "profiles";
@@ -18,7 +18,6 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<CvDocument> CvDocuments => Set<CvDocument>();
 
-    public DbSet<UnrecognisedMention> UnrecognisedMentions => Set<UnrecognisedMention>();
 
     /// <summary>
     /// Two first saves of one seeker's profile (a double click) both find none and both insert: the second is told what

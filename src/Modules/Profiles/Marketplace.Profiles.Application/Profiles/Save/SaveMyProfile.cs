@@ -63,7 +63,6 @@ public sealed class SaveMyProfileHandler(
 
         var isNew = profile is null;
         profile ??= SeekerProfile.Start(userId, now);
-        var known = profile.UnrecognisedSkills.Select(s => s.Key).ToHashSet();
         var updated = profile.Update(
             new ProfileDetails(command.DisplayName, command.Headline, command.Summary, resolution.Entries, command.Preferences.ToPreferences()),
             now);
@@ -77,8 +76,7 @@ public sealed class SaveMyProfileHandler(
             profiles.Add(profile);
         }
 
-        await taxonomy.RecordUnrecognisedAsync(
-            [.. profile.UnrecognisedSkills.Where(s => !known.Contains(s.Key)).Select(s => s.Mention)], cancellationToken);
+        // Unrecognised skills reach the admins' queue through this event (the matching module counts each profile once).
         events.Publish(ProfileEventsMapping.Changed(profile, now));
         return profile.Revision;
     }

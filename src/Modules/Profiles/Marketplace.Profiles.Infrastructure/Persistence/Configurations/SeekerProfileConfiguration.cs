@@ -46,15 +46,3 @@ internal sealed class CvDocumentConfiguration : IEntityTypeConfiguration<CvDocum
         cv.Ignore(c => c.DomainEvents);
     }
 }
-
-internal sealed class UnrecognisedMentionConfiguration : IEntityTypeConfiguration<UnrecognisedMention>
-{
-    public void Configure(EntityTypeBuilder<UnrecognisedMention> mention)
-    {
-        mention.ToTable("unrecognised_mentions");
-        mention.HasKey(m => m.MentionKey);
-        mention.Property(m => m.MentionKey).HasMaxLength(UnrecognisedMention.MaxKeyLength);
-        mention.Property(m => m.Example).HasMaxLength(ProfileSkill.MaxMentionLength);
-        mention.HasIndex(m => m.Sightings);
-    }
-}

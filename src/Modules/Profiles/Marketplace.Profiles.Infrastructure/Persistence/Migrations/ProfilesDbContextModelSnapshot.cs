@@ -161,40 +161,6 @@ namespace Marketplace.Profiles.Infrastructure.Persistence.Migrations
 
                     b.ToTable("profiles", "profiles");
                 });
-
-            modelBuilder.Entity("Marketplace.Profiles.Infrastructure.Persistence.UnrecognisedMention", b =>
-                {
-                    b.Property<string>("MentionKey")
-                        .HasMaxLength(101)
-                        .HasColumnType("character varying(101)")
-                        .HasColumnName("mention_key");
-
-                    b.Property<string>("Example")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("example");
-
-                    b.Property<DateTimeOffset>("FirstSeenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_seen_at");
-
-                    b.Property<DateTimeOffset>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_seen_at");
-
-                    b.Property<int>("Sightings")
-                        .HasColumnType("integer")
-                        .HasColumnName("sightings");
-
-                    b.HasKey("MentionKey")
-                        .HasName("pk_unrecognised_mentions");
-
-                    b.HasIndex("Sightings")
-                        .HasDatabaseName("ix_unrecognised_mentions_sightings");
-
-                    b.ToTable("unrecognised_mentions", "profiles");
-                });
 #pragma warning restore 612, 618
         }
     }

@@ -28,12 +28,12 @@ public sealed class ApiDocumentTests(ApiDocumentTests.Fixture fixture) : IClassF
         oauth.GetProperty("type").GetString().ShouldBe("oauth2");
         var clientCredentials = oauth.GetProperty("flows").GetProperty("clientCredentials");
         clientCredentials.GetProperty("tokenUrl").GetString().ShouldBe("/connect/token");
-        Names(clientCredentials.GetProperty("scopes")).ShouldBe(["applications:read", "applications:write", "candidates:read", "jobs:read", "jobs:write"], ignoreOrder: true);
+        Names(clientCredentials.GetProperty("scopes")).ShouldBe(["applications:read", "applications:write", "candidates:read", "candidates:write", "jobs:read", "jobs:write"], ignoreOrder: true);
         var code = oauth.GetProperty("flows").GetProperty("authorizationCode");
         code.GetProperty("authorizationUrl").GetString().ShouldBe("/connect/authorize");
         code.GetProperty("tokenUrl").GetString().ShouldBe("/connect/token");
         code.GetProperty("x-usePkce").GetProperty("hideClientSecretInput").GetBoolean().ShouldBeTrue();
-        Names(code.GetProperty("scopes")).ShouldBe(["applications:read", "applications:write", "candidates:read", "email", "jobs:read", "jobs:write", "offline_access", "openid", "profile:me", "roles"], ignoreOrder: true);
+        Names(code.GetProperty("scopes")).ShouldBe(["applications:read", "applications:write", "candidates:read", "candidates:write", "email", "jobs:read", "jobs:write", "offline_access", "openid", "profile:me", "roles"], ignoreOrder: true);
     }
 
     [Fact]
@@ -56,6 +56,8 @@ public sealed class ApiDocumentTests(ApiDocumentTests.Fixture fixture) : IClassF
             ["ListApplications"] = "applications:read",
             ["ChangeApplicationStage"] = "applications:write",
             ["ListCandidates"] = "candidates:read",
+            ["ListContactRequests"] = "candidates:read",
+            ["RequestCandidateContact"] = "candidates:write",
             ["ListMyMatches"] = "profile:me",
             ["ExplainMyMatch"] = "profile:me",
             ["GetMyProfile"] = "profile:me",

@@ -1,6 +1,8 @@
 using Marketplace.BuildingBlocks.Application;
 using Marketplace.BuildingBlocks.Infrastructure.Modules;
+using Marketplace.Identity.Contracts;
 using Marketplace.Matching.Application.Candidates;
+using Marketplace.Matching.Application.Candidates.PersonalData;
 using Marketplace.Matching.Application.Digests;
 using Marketplace.Matching.Application.Projections;
 using Marketplace.Matching.Application.Rematching;
@@ -27,7 +29,11 @@ public static class MatchingModule
         Title = "Matching",
         Schema = MatchingDbContext.SchemaName,
         DbContext = typeof(MatchingDbContext),
-        ApiScopes = [new(CandidatesApi.ReadScope, "Read your company's postings' ranked candidates (anonymous until they apply or accept contact).", Roles.Employer)],
+        ApiScopes =
+        [
+            new(CandidatesApi.ReadScope, "Read your company's postings' ranked candidates (anonymous until they apply or accept contact) and the contact requests sent.", Roles.Employer),
+            new(CandidatesApi.WriteScope, "Ask your company's postings' candidates to get in touch (the seeker is mailed, and accepts or declines).", Roles.Employer),
+        ],
         Services = AddServices,
     };
 
@@ -64,5 +70,6 @@ public static class MatchingModule
         services.AddScoped<ICandidateEngine, CandidateEngine>();
         services.AddScoped<ICandidateStore, CandidateStore>();
         services.AddSingleton<ICandidatePseudonymSource, PseudonymSecretSource>();
+        services.AddScoped<IPersonalDataSource, ContactRequestsPersonalData>();
     }
 }

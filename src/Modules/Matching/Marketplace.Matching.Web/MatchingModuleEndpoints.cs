@@ -10,5 +10,6 @@ public sealed class MatchingModuleEndpoints : IModuleEndpoints
     {
         MyMatchesEndpoints.Map(endpoints);
         CandidatesEndpoints.Map(endpoints);
+        ContactRequestsEndpoints.Map(endpoints);
     }
 }

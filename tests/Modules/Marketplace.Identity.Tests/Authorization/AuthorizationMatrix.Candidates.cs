@@ -29,5 +29,8 @@ public static partial class AuthorizationMatrix
         },
 
         ["GET /api/v1/postings/{id:guid}/candidates"] = new("GET", "/api/v1/postings/{posting}/candidates", Credential.Bearer, [S, F, F, A, N, F]),
+        ["GET /api/v1/postings/{id:guid}/contact-requests/"] = new("GET", "/api/v1/postings/{posting}/contact-requests", Credential.Bearer, [S, F, F, A, N, F]),
+        ["POST /api/v1/postings/{id:guid}/contact-requests/"] =
+            new("POST", "/api/v1/postings/{posting}/contact-requests", Credential.Bearer, [S, F, F, A, N, F], $$"""{"candidateKey":"{{new string('0', 32)}}"}"""),
     };
 }

@@ -40,7 +40,11 @@ public sealed class CandidatesFixture : MarketplaceFixture
             ["Identity:RateLimits:TokenPerWindow"] = "100000",
             ["Identity:RateLimits:SignInPerWindow"] = "100000",
         },
+        Services = services => services.Decorate<ICandidateStore>(store => new RacingCandidateStore(store, ContactRace)),
     };
+
+    /// <summary>Armed by a test, makes two contact requests pass the "asked before?" check together.</summary>
+    public ContactRace ContactRace { get; } = new();
 
     public Guid Posting { get; private set; }
 

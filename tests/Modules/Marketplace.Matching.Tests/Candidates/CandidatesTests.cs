@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marketplace.Matching.Application.Candidates;
 using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Matching.Tests.Candidates;
 
@@ -171,6 +173,12 @@ public sealed partial class CandidatesTests(CandidatesFixture fixture) : IClassF
         }
 
         (await fixture.Smtp.WaitForMessageAsync(CandidatesFixture.EmployerEmail, m => (m.Subject ?? "").Contains("accepted"))).TextBody!.ShouldContain(fixture.Ada.Name);
+        // Each seeker's data download holds the requests they were sent, with the company, the posting and the answer.
+        var adaData = await ContactRequestsInDownloadAsync(fixture.Ada);
+        adaData.GetProperty("status").GetString().ShouldBe("Accepted");
+        adaData.GetProperty("message").GetString().ShouldBe("We build payments in C#; would you talk to us?");
+        adaData.GetProperty("answeredAt").ValueKind.ShouldBe(JsonValueKind.String);
+        (await ContactRequestsInDownloadAsync(fixture.Bo)).GetProperty("status").GetString().ShouldBe("Declined");
         var declinedAgain = await AskResponseAsync(bo, "Please?");
         (await declinedAgain.Content.ReadAsStringAsync()).ShouldContain("declined your request");
 
@@ -195,6 +203,86 @@ public sealed partial class CandidatesTests(CandidatesFixture fixture) : IClassF
         (await fixture.OtherEmployer.GetStringAsync($"/api/v1/postings/{fixture.OtherPosting}/candidates")).ShouldNotContain(fixture.Di.Name);
         var refused = await AskResponseAsync(di, null);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("applied to this posting");
+    }
+
+    [Fact]
+    public async Task Two_requests_for_one_candidate_at_once_store_one_and_the_loser_is_told_why_on_the_page_or_with_a_409()
+    {
+        // Di on the other company's posting: no other test asks them there. The page and the API ask at the same moment.
+        var di = await fixture.KeyOfAsync(fixture.OtherPosting, fixture.Di);
+        var requests = $"/api/v1/postings/{fixture.OtherPosting}/contact-requests";
+        var fields = new Dictionary<string, string> { ["CandidateKey"] = di, ["Message"] = "" };
+        Task<HttpResponseMessage> page, api;
+        fixture.ContactRace.Arm();
+        try
+        {
+            page = ApiAccess.SubmitFormAsync(fixture.OtherEmployerBrowser, $"/Employer/Postings/{fixture.OtherPosting}/Candidates", "Contact", fields);
+            api = fixture.OtherEmployer.PostAsJsonAsync(requests, new { candidateKey = di, message = "Hello from our ATS" });
+            await Task.WhenAll(page, api);
+        }
+        finally
+        {
+            fixture.ContactRace.Disarm();
+        }
+
+        using var fromPage = await page;
+        using var fromApi = await api;
+        (fromPage.StatusCode == HttpStatusCode.Redirect).ShouldNotBe(fromApi.StatusCode == HttpStatusCode.Created, "exactly one of the two is sent");
+        if (fromApi.StatusCode == HttpStatusCode.Created)
+        {
+            fromPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await fromPage.Content.ReadAsStringAsync()).ShouldContain("Someone else changed this in the meantime");
+        }
+        else
+        {
+            await fromApi.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        var stored = await fixture.App.InScopeAsync(s => s.GetRequiredService<ICandidateStore>().RequestsOfPostingAsync(fixture.OtherPosting, CancellationToken.None));
+        stored.Count(r => r.ProfileId == fixture.Di.Id).ShouldBe(1);
+
+        // Asked again through the API: 409; the company's list has the request, pending, by key.
+        await (await fixture.OtherEmployer.PostAsJsonAsync(requests, new { candidateKey = di })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var listed = await fixture.OtherEmployer.GetFromJsonAsync<JsonElement>(requests);
+        var item = listed.EnumerateArray().Single(r => r.GetProperty("candidateKey").GetString() == di);
+        item.GetProperty("status").GetString().ShouldBe("Pending");
+        item.GetProperty("candidate").GetString().ShouldBe($"Candidate {di[..4].ToUpperInvariant()}");
+        listed.GetRawText().ShouldNotContain(fixture.Di.Name);
+    }
+
+    [Fact]
+    public async Task The_contact_requests_api_is_the_postings_company_alone_with_the_scope_it_names()
+    {
+        var di = await fixture.KeyOfAsync(fixture.OtherPosting, fixture.Di);
+        var mine = $"/api/v1/postings/{fixture.OtherPosting}/contact-requests";
+        using var anonymous = fixture.App.CreateClient();
+        (await anonymous.PostAsJsonAsync(mine, new { candidateKey = di })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync(mine)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        using var readOnly = fixture.App.CreateClient();
+        readOnly.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await fixture.App.EmployerTokenForAsync(CandidatesFixture.OtherEmployerEmail, ["candidates:read"]));
+        (await readOnly.PostAsJsonAsync(mine, new { candidateKey = di })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await readOnly.GetAsync(mine)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Another company's posting, or none: 404 whatever the key.
+        (await fixture.Employer.PostAsJsonAsync(mine, new { candidateKey = di })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Employer.GetAsync(mine)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Employer.GetAsync($"/api/v1/postings/{Guid.NewGuid()}/contact-requests")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var blank = await fixture.OtherEmployer.PostAsJsonAsync(mine, new { candidateKey = "" });
+        (await blank.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldContain(f => string.Equals(f, "candidateKey", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The seeker's one request from this test's company, as their personal-data download has it.
+    private async Task<JsonElement> ContactRequestsInDownloadAsync(CandidateSeeker seeker)
+    {
+        using var download = await seeker.Browser.GetAsync("/Account/Manage/PersonalData?handler=Download");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        var request = document.RootElement.GetProperty("contact_requests").EnumerateArray()
+            .Single(r => r.GetProperty("company").GetString() == "Quietbay" && r.GetProperty("postingId").GetGuid() == fixture.Posting);
+        request.GetProperty("posting").GetString().ShouldBe("Backend developer (C#)");
+        return request.Clone();
     }
 
     private async Task<JsonElement> ListAsync(string query = "")

@@ -7,6 +7,7 @@ using Marketplace.Matching.Domain.Taxonomy;
 using Marketplace.Matching.Infrastructure.Candidates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace Marketplace.Matching.Infrastructure.Persistence;
 
@@ -53,6 +54,23 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasSequence<long>(ChangeFeedSequence);
+    }
+
+    /// <summary>
+    /// Two contact requests for one candidate of one posting at once (two colleagues, a double click) both pass the check and
+    /// both insert: the second lost a race, which the unit of work answers as a conflict instead of a failure.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException
+            && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_contact_requests_posting_id_profile_id" })
+        {
+            throw new DbUpdateConcurrencyException("The candidate was asked by another request at the same time.", exception);
+        }
     }
 }
 

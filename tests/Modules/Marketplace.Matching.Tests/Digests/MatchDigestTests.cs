@@ -10,6 +10,7 @@ using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using static Marketplace.Matching.Tests.MatchingHost;
 
 namespace Marketplace.Matching.Tests.Digests;
 
@@ -34,10 +35,10 @@ public sealed partial class MatchDigestTests(MailFixture fixture) : IClassFixtur
         var app = fixture.StartApp(fixture.Options(new AppOptions()));
         const string email = "digest.seeker@example.com";
         var seeker = await app.CreateAccountAsync(email, Roles.JobSeeker);
-        await MatchingPipelineTests.PublishAsync(app, "profiles", Events.Profile(seeker, 1, [("csharp", 5), ("postgresql", 5), ("docker", 4)]));
+        await PublishAsync(app, "profiles", Events.Profile(seeker, 1, [("csharp", 5), ("postgresql", 5), ("docker", 4)]));
         var strong = Events.Posting(Guid.NewGuid(), 1, [("csharp", true), ("postgresql", true)], title: "Strong match");
         var weak = Events.Posting(Guid.NewGuid(), 1, [("csharp", true), ("rust", true), ("elixir", true), ("kafka", true)], title: "Weak match");
-        await MatchingPipelineTests.PublishAsync(app, "jobs", Events.Published(strong), Events.Published(weak));
+        await PublishAsync(app, "jobs", Events.Published(strong), Events.Published(weak));
         await app.WaitForBackgroundWorkAsync();
         var scores = (await MatchesAsync(app, seeker)).Items.ToDictionary(m => m.PostingId, m => m.Score);
         scores[strong.PostingId].ShouldBeGreaterThan(scores[weak.PostingId] + 2);
@@ -80,7 +81,7 @@ public sealed partial class MatchDigestTests(MailFixture fixture) : IClassFixtur
 
         // A new strong match comes in the next digest, alone.
         var another = Events.Posting(Guid.NewGuid(), 1, [("csharp", true), ("docker", true)], title: "Second good fit");
-        await MatchingPipelineTests.PublishAsync(app, "jobs", Events.Published(another));
+        await PublishAsync(app, "jobs", Events.Published(another));
         await app.WaitForBackgroundWorkAsync();
         await MakeDueAsync(app, seeker);
         await SweepAsync(app);
@@ -102,7 +103,7 @@ public sealed partial class MatchDigestTests(MailFixture fixture) : IClassFixtur
         (await DigestAsync(app, seeker))!.Enabled.ShouldBeFalse();
         (await DigestAsync(app, seeker))!.MinimumScore.ShouldBe(threshold);
 
-        await MatchingPipelineTests.PublishAsync(app, "jobs", Events.Published(Events.Posting(Guid.NewGuid(), 1, [("csharp", true)], title: "After unsubscribing")));
+        await PublishAsync(app, "jobs", Events.Published(Events.Posting(Guid.NewGuid(), 1, [("csharp", true)], title: "After unsubscribing")));
         await app.WaitForBackgroundWorkAsync();
         await MakeDueAsync(app, seeker);
         await SweepAsync(app);
@@ -158,9 +159,6 @@ public sealed partial class MatchDigestTests(MailFixture fixture) : IClassFixtur
 
     private static Task<List<Guid>> DigestedAsync(MarketplaceApp app, Guid seeker) =>
         app.InScopeAsync(s => s.GetRequiredService<MatchingDbContext>().DigestedMatches.AsNoTracking().Where(d => d.ProfileId == seeker).Select(d => d.PostingId).ToListAsync());
-
-    private static Task<RankedPage<ProfileMatchView>> MatchesAsync(MarketplaceApp app, Guid profile) =>
-        app.InScopeAsync(s => s.GetRequiredService<IMatchingFacade>().MatchesOfProfileAsync(profile, 1, 100, CancellationToken.None));
 
     private static Task<HttpResponseMessage> OneClickAsync(HttpClient client, string path) =>
         client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));

@@ -17,6 +17,7 @@ using Marketplace.Skills.Taxonomy;
 using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Matching.Tests.MatchingHost;
 
 namespace Marketplace.Matching.Tests.Pipeline;
 
@@ -239,23 +240,6 @@ public sealed class MatchingPipelineTests(ManualBackgroundWorkFixture fixture) :
     }
 
     internal static IEnumerable<string> RandomSkills(Random random, int count) => Events.Skills.OrderBy(_ => random.Next()).Take(random.Next(1, count + 1));
-
-    internal static async Task PublishAsync(MarketplaceApp app, string module, params IIntegrationEvent[] events)
-    {
-        await app.InScopeAsync(async services =>
-        {
-            var catalog = services.GetRequiredService<ModuleCatalog>();
-            var context = catalog.ResolveContext(services, catalog.Get(module));
-            var outbox = services.GetRequiredService<IntegrationEventOutbox>();
-            foreach (var e in events) outbox.Publish(e);
-            outbox.FlushInto(context);
-            return await context.SaveChangesAsync();
-        });
-        await app.RelayOutboxAsync(module);
-    }
-
-    private static Task<RankedPage<ProfileMatchView>> MatchesAsync(MarketplaceApp app, Guid profile) =>
-        app.InScopeAsync(s => s.GetRequiredService<IMatchingFacade>().MatchesOfProfileAsync(profile, 1, 100, CancellationToken.None));
 
     private static async Task<RankedPage<CandidateView>> CandidatesAsync(MarketplaceApp app, Guid posting) =>
         (await app.InScopeAsync(s => s.GetRequiredService<IMatchingFacade>().CandidatesOfPostingAsync(posting, null, 1, 100, CancellationToken.None))).Page!;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
+using static Marketplace.Matching.Tests.MatchingHost;
 
 namespace Marketplace.Matching.Tests.Pipeline;
 
@@ -48,8 +49,8 @@ public sealed class ScaleOutTests(ManualBackgroundWorkFixture fixture, ITestOutp
             MatchingPipelineTests.RandomSkills(random, 4).Select(s => (s, random.Next(2, 6))))).ToList();
         var postings = Enumerable.Range(0, Postings).Select(i => Events.Posting(Guid.NewGuid(), 1,
             MatchingPipelineTests.RandomSkills(random, 3).Select((s, j) => (s, j == 0)), title: $"Posting {i}")).ToList();
-        await MatchingPipelineTests.PublishAsync(fixture.App, "profiles", [.. profiles]);
-        await MatchingPipelineTests.PublishAsync(fixture.App, "jobs", [.. postings.Select(Events.Published)]);
+        await PublishAsync(fixture.App, "profiles", [.. profiles]);
+        await PublishAsync(fixture.App, "jobs", [.. postings.Select(Events.Published)]);
         await fixture.App.WaitForBackgroundWorkAsync();
         (await JobsRunByServerAsync(connection, worker.ServerNamePrefix)).ShouldBeGreaterThan(0, "the worker ran the deliveries");
         await MatchingPipelineTests.ShouldEqualTheEngineAsync(fixture.App, profiles, postings);

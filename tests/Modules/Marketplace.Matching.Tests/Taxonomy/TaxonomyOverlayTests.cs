@@ -13,6 +13,7 @@ using Marketplace.Testing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Matching.Tests.MatchingHost;
 
 namespace Marketplace.Matching.Tests.Taxonomy;
 
@@ -151,21 +152,4 @@ public sealed class TaxonomyOverlayTests(ManualBackgroundWorkFixture fixture) : 
 
     private static Task<T> SendAsync<T>(MarketplaceApp app, IQuery<T> query) =>
         app.InScopeAsync(async s => await s.GetRequiredService<ISender>().Send(query));
-
-    private static async Task PublishAsync(MarketplaceApp app, string module, params IIntegrationEvent[] events)
-    {
-        await app.InScopeAsync(async services =>
-        {
-            var catalog = services.GetRequiredService<ModuleCatalog>();
-            var context = catalog.ResolveContext(services, catalog.Get(module));
-            var outbox = services.GetRequiredService<IntegrationEventOutbox>();
-            foreach (var e in events) outbox.Publish(e);
-            outbox.FlushInto(context);
-            return await context.SaveChangesAsync();
-        });
-        await app.RelayOutboxAsync(module);
-    }
-
-    private static Task<RankedPage<ProfileMatchView>> MatchesAsync(MarketplaceApp app, Guid profile) =>
-        app.InScopeAsync(s => s.GetRequiredService<IMatchingFacade>().MatchesOfProfileAsync(profile, 1, 100, CancellationToken.None));
 }

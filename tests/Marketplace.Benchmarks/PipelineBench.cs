@@ -68,6 +68,7 @@ public static class PipelineBench
                 ["Serilog:MinimumLevel:Default"] = "Error",
                 ["Serilog:MinimumLevel:Override:" + typeof(MatchingEngine).FullName] = "Information",
                 ["Serilog:MinimumLevel:Override:Marketplace.Matching.Infrastructure.Rematching.FullRematch"] = "Information",
+                ["Serilog:MinimumLevel:Override:Marketplace.Matching.Infrastructure.Engine.MatchStore"] = "Debug",
                 // One client signs in as every sample seeker: the per-client sign-in and token limits would refuse it after a few.
                 ["Identity:RateLimits:SignInPerWindow"] = "100000",
                 ["Identity:RateLimits:TokenPerWindow"] = "100000",

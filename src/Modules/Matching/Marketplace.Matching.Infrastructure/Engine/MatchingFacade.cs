@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Marketplace.Matching.Contracts;
 using Marketplace.Matching.Infrastructure.Persistence;
-using Marketplace.Matching.Infrastructure.Persistence.Configurations;
 using Marketplace.Skills.Scoring;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,15 +31,20 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         }
 
         var total = await context.ProfileMatches.CountAsync(m => m.ProfileId == profileId, cancellationToken);
-        var rows = await (from m in context.ProfileMatches.AsNoTracking()
-                          join p in context.Postings.AsNoTracking() on m.PostingId equals p.Id
-                          where m.ProfileId == profileId
-                          orderby m.Rank
-                          select new { m.Rank, m.PostingId, p.Title, p.Company, m.Score, m.Parts, m.Summary })
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new RankedPage<ProfileMatchView>(
-            [.. rows.Select(r => new ProfileMatchView(r.Rank, r.PostingId, r.Title, r.Company, Math.Round(r.Score, 1), PartsOf(r.Parts), SummaryOf(r.Summary)))],
-            page, pageSize, total);
+        var rows = await context.ProfileMatches.AsNoTracking().Where(m => m.ProfileId == profileId).OrderBy(m => m.Rank)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(m => new { m.Rank, m.PostingId, m.Score }).ToListAsync(cancellationToken);
+        view = await AtLeastStoredAsync(view, cancellationToken);
+        var seeker = view.ProfileOf(id);
+        var explainer = new Scorer(view.Taxonomy);
+        var shown = new List<ProfileMatchView>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (seeker is null || !view.Postings.TryGetValue(r.PostingId.ToString(), out var posting)) continue;
+            var e = explainer.Explain(seeker, posting.ToEngine(view.Taxonomy));
+            shown.Add(new ProfileMatchView(r.Rank, r.PostingId, posting.Title, posting.Company, Math.Round(r.Score, 1), Explanations.Parts(e), Explanations.Summary(e)));
+        }
+
+        return new RankedPage<ProfileMatchView>(shown, page, pageSize, total);
     }
 
     public async Task<CandidatesResult> CandidatesOfPostingAsync(Guid postingId, CandidateRanking? ranking, int page, int pageSize, CancellationToken cancellationToken)
@@ -53,9 +56,20 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         {
             var total = await context.PostingCandidates.CountAsync(m => m.PostingId == postingId, cancellationToken);
             var rows = await context.PostingCandidates.AsNoTracking().Where(m => m.PostingId == postingId).OrderBy(m => m.Rank)
-                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-            return new CandidatesResult(new RankedPage<CandidateView>(
-                [.. rows.Select(r => new CandidateView(r.Rank, r.ProfileId, Math.Round(r.Score, 1), PartsOf(r.Parts), SummaryOf(r.Summary)))], page, pageSize, total));
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(m => new { m.Rank, m.ProfileId, m.Score }).ToListAsync(cancellationToken);
+            view = await AtLeastStoredAsync(view, cancellationToken);
+            var stored = view.Postings[postingId.ToString()].ToEngine(view.Taxonomy);
+            var explainer = new Scorer(view.Taxonomy);
+            var shown = new List<CandidateView>(rows.Count);
+            foreach (var r in rows)
+            {
+                // A profile that stopped being a candidate after the list was stored is not shown, even for the second until it is rewritten.
+                if (!view.Profiles.TryGetValue(r.ProfileId.ToString(), out var candidate) || !candidate.IsCandidate) continue;
+                var e = explainer.Explain(candidate.ToEngine(view.Taxonomy), stored);
+                shown.Add(new CandidateView(r.Rank, r.ProfileId, Math.Round(r.Score, 1), Explanations.Parts(e), Explanations.Summary(e)));
+            }
+
+            return new CandidatesResult(new RankedPage<CandidateView>(shown, page, pageSize, total));
         }
 
         if (!projection.IsOpen) return new CandidatesResult(new RankedPage<CandidateView>([], page, pageSize, 0));
@@ -119,9 +133,15 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
                 .Select(s => new ProfileSkill(s.SkillId, Math.Clamp(s.Level, 1, 5)))]), posting), 1))]);
     }
 
+    // Stored rows carry rank and score; their explanations are made here from this process's view (ADR 0006). Another process may
+    // have stored lists past the position this one has applied: then it catches up first, so a row never names a profile or
+    // posting the view does not know yet, and what it explains is at least as new as the row.
+    private async Task<EngineView> AtLeastStoredAsync(EngineView view, CancellationToken cancellationToken)
+    {
+        if (await MatchStore.StoredThroughAsync(context, cancellationToken) <= view.Applied) return view;
+        await engine.CatchUpAsync(cancellationToken);
+        return await engine.ViewAsync(cancellationToken);
+    }
+
     private static (int Page, int PageSize) Bounded(int page, int pageSize) => (Math.Clamp(page, 1, 1_000), Math.Clamp(pageSize, 1, 100));
-
-    private static IReadOnlyList<MatchPartView> PartsOf(string json) => JsonSerializer.Deserialize<List<MatchPartView>>(json, Json.Options) ?? [];
-
-    private static MatchSummary SummaryOf(string json) => JsonSerializer.Deserialize<MatchSummary>(json, Json.Options) ?? new([], [], [], [], []);
 }

@@ -7,8 +7,6 @@ public sealed class StoredProfileMatch
     public int Rank { get; set; }
     public Guid PostingId { get; set; }
     public double Score { get; set; }
-    public string Parts { get; set; } = "[]";
-    public string Summary { get; set; } = "{}";
 }
 
 /// <summary>A profile on a posting's stored list of candidates.</summary>
@@ -18,8 +16,6 @@ public sealed class StoredCandidate
     public int Rank { get; set; }
     public Guid ProfileId { get; set; }
     public double Score { get; set; }
-    public string Parts { get; set; } = "[]";
-    public string Summary { get; set; } = "{}";
 }
 
 /// <summary>The one row saying up to which position of the change feed the stored lists are written.</summary>

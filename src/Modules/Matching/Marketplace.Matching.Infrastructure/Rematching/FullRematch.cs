@@ -6,7 +6,6 @@ using Marketplace.Matching.Domain.Runs;
 using Marketplace.Matching.Infrastructure.Engine;
 using Marketplace.Matching.Infrastructure.Persistence;
 using Marketplace.Skills.Matching;
-using Marketplace.Skills.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -83,7 +82,6 @@ public sealed partial class FullRematch(
         var batch = await context.RematchBatches.AsNoTracking().SingleOrDefaultAsync(b => b.RunId == runId && b.Number == number, cancellationToken)
             ?? throw new InvalidOperationException($"Full rematch {runId} has no batch {number}.");
         if (batch.DoneAt is not null) return;
-        var scorer = new Scorer(engine.Taxonomy);
         bool postings = batch.Kind == PostingsKind;
         for (int attempt = 1; ; attempt++)
         {
@@ -95,20 +93,19 @@ public sealed partial class FullRematch(
                 ? Rematch.CandidatesForPart(view.Candidates, view.OpenPostings, batch.Part, batch.Parts, engine.CandidatesPerPosting)
                 : Rematch.PostingsForPart(view.Candidates, view.OpenPostings, batch.Part, batch.Parts, engine.PostingsPerProfile);
             IReadOnlyCollection<Guid> owners = [.. lists.Keys.Select(Guid.Parse)];
-            long scored = System.Diagnostics.Stopwatch.GetTimestamp();
-            var rows = ListWriter.Rows(lists.Select(kv => (kv.Key, kv.Value)), postings, view, scorer);
-            long explained = System.Diagnostics.Stopwatch.GetTimestamp();
+            var rows = ListWriter.Rows(lists.Select(kv => (kv.Key, kv.Value)));
+            long listed = System.Diagnostics.Stopwatch.GetTimestamp();
             bool written = await WriteAsync(runId, number, postings, view.Applied, owners, rows, last: attempt >= 5, cancellationToken);
-            LogBatch(logger, runId, number, batch.Kind, rows.Owner.Length, Ms(started, scored), Ms(scored, explained), Ms(explained, System.Diagnostics.Stopwatch.GetTimestamp()));
+            LogBatch(logger, runId, number, batch.Kind, rows.Owner.Length, Ms(started, listed), Ms(listed, System.Diagnostics.Stopwatch.GetTimestamp()));
             if (written) return;
         }
     }
 
     private static double Ms(long from, long to) => (to - from) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
 
-    // Where a batch's time goes: the engine's lists, their explanations (scorer and JSON), and the write (COPY, index upkeep).
-    [LoggerMessage(Level = LogLevel.Information, Message = "Full rematch {RunId} batch {Number} ({Kind}): {Rows} rows; lists {ListsMs:0} ms, explanations {ExplainMs:0} ms, write {WriteMs:0} ms")]
-    private static partial void LogBatch(ILogger logger, Guid runId, int number, string kind, int rows, double listsMs, double explainMs, double writeMs);
+    // Where a batch's time goes: the engine's lists, and the write (waiting for the lock, COPY, index upkeep).
+    [LoggerMessage(Level = LogLevel.Information, Message = "Full rematch {RunId} batch {Number} ({Kind}): {Rows} rows; lists {ListsMs:0} ms, write {WriteMs:0} ms")]
+    private static partial void LogBatch(ILogger logger, Guid runId, int number, string kind, int rows, double listsMs, double writeMs);
 
     // Writes the batch's lists unless the stored lists moved past the view they were computed from (then false: compute again).
     private async Task<bool> WriteAsync(Guid runId, int number, bool postings, long applied, IReadOnlyCollection<Guid> owners, ListRows rows, bool last,
@@ -117,8 +114,9 @@ public sealed partial class FullRematch(
         {
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            // Writes take turns with the incremental store: a list written here is never older than the stored position.
-            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({MatchStore.StoreLock})", ct);
+            // Writes take turns with the incremental store (which takes the lock exclusively): a list written here is never older
+            // than the stored position. Batches write disjoint lists, so they share the lock and their COPYs run side by side.
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({MatchStore.StoreLock})", ct);
             if (!last && await MatchStore.StoredThroughAsync(context, ct) > applied)
             {
                 await transaction.RollbackAsync(ct);

@@ -50,8 +50,6 @@ internal sealed class StoredProfileMatchConfiguration : IEntityTypeConfiguration
     {
         match.ToTable("profile_matches");
         match.HasKey(m => new { m.ProfileId, m.Rank });
-        match.Property(m => m.Parts).HasColumnType("jsonb");
-        match.Property(m => m.Summary).HasColumnType("jsonb");
     }
 }
 
@@ -61,8 +59,6 @@ internal sealed class StoredCandidateConfiguration : IEntityTypeConfiguration<St
     {
         candidate.ToTable("posting_candidates");
         candidate.HasKey(m => new { m.PostingId, m.Rank });
-        candidate.Property(m => m.Parts).HasColumnType("jsonb");
-        candidate.Property(m => m.Summary).HasColumnType("jsonb");
     }
 }
 

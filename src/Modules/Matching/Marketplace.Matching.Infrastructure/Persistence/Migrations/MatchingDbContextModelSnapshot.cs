@@ -609,11 +609,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rank");
 
-                    b.Property<string>("Parts")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("parts");
-
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid")
                         .HasColumnName("profile_id");
@@ -621,11 +616,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("double precision")
                         .HasColumnName("score");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("summary");
 
                     b.HasKey("PostingId", "Rank")
                         .HasName("pk_posting_candidates");
@@ -643,11 +633,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rank");
 
-                    b.Property<string>("Parts")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("parts");
-
                     b.Property<Guid>("PostingId")
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
@@ -655,11 +640,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("double precision")
                         .HasColumnName("score");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("summary");
 
                     b.HasKey("ProfileId", "Rank")
                         .HasName("pk_profile_matches");

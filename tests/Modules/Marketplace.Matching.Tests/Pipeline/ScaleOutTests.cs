@@ -190,9 +190,9 @@ public sealed class ScaleOutTests(ManualBackgroundWorkFixture fixture, ITestOutp
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            SELECT 'c ' || posting_id || ' ' || rank || ' ' || profile_id || ' ' || score FROM matching.posting_candidates
+            SELECT 'c ' || posting_id || ' ' || profile_id || ' ' || score FROM matching.posting_candidates
             UNION ALL
-            SELECT 'm ' || profile_id || ' ' || rank || ' ' || posting_id || ' ' || score FROM matching.profile_matches
+            SELECT 'm ' || profile_id || ' ' || posting_id || ' ' || score FROM matching.profile_matches
             ORDER BY 1
             """, connection);
         var rows = new List<string>();

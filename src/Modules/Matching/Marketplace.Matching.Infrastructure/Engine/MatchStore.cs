@@ -43,8 +43,16 @@ internal sealed partial class MatchStore(MatchingDbContext context, MatchingEngi
             await context.Database.ExecuteSqlAsync($"DELETE FROM matching.profile_matches", cancellationToken);
         }
 
-        await ListWriter.WriteCandidatesAsync(context, work.Postings, work.CandidateRows, cancellationToken);
-        await ListWriter.WriteProfileMatchesAsync(context, work.Profiles, work.ProfileRows, cancellationToken);
+        if (work.Everything)
+        {
+            await ListWriter.WriteCandidatesAsync(context, work.Postings, work.CandidateRows, cancellationToken);
+            await ListWriter.WriteProfileMatchesAsync(context, work.Profiles, work.ProfileRows, cancellationToken);
+        }
+        else
+        {
+            await ListWriter.WriteChangedCandidatesAsync(context, work.Postings, work.CandidateRows, cancellationToken);
+            await ListWriter.WriteChangedProfileMatchesAsync(context, work.Profiles, work.ProfileRows, cancellationToken);
+        }
         await context.Database.ExecuteSqlAsync(
             $"""
              INSERT INTO matching.feed_state AS s (id, stored_through) VALUES ({FeedState.SingletonId}, {work.Applied})

@@ -30,21 +30,20 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
             return new RankedPage<ProfileMatchView>(items, page, pageSize, top.Count);
         }
 
-        var total = await context.ProfileMatches.CountAsync(m => m.ProfileId == profileId, cancellationToken);
-        var rows = await context.ProfileMatches.AsNoTracking().Where(m => m.ProfileId == profileId).OrderBy(m => m.Rank)
-            .Skip((page - 1) * pageSize).Take(pageSize).Select(m => new { m.Rank, m.PostingId, m.Score }).ToListAsync(cancellationToken);
+        var stored = await context.ProfileMatches.AsNoTracking().Where(m => m.ProfileId == profileId).Select(m => new { m.PostingId, m.Score }).ToListAsync(cancellationToken);
+        var rows = Ranked(stored, m => m.PostingId, m => m.Score).Skip((page - 1) * pageSize).Take(pageSize).ToList();
         view = await AtLeastStoredAsync(view, cancellationToken);
         var seeker = view.ProfileOf(id);
         var explainer = new Scorer(view.Taxonomy);
         var shown = new List<ProfileMatchView>(rows.Count);
         foreach (var r in rows)
         {
-            if (seeker is null || !view.Postings.TryGetValue(r.PostingId.ToString(), out var posting)) continue;
+            if (seeker is null || !view.Postings.TryGetValue(r.Other.ToString(), out var posting)) continue;
             var e = explainer.Explain(seeker, posting.ToEngine(view.Taxonomy));
-            shown.Add(new ProfileMatchView(r.Rank, r.PostingId, posting.Title, posting.Company, Math.Round(r.Score, 1), Explanations.Parts(e), Explanations.Summary(e)));
+            shown.Add(new ProfileMatchView(r.Rank, r.Other, posting.Title, posting.Company, Math.Round(r.Score, 1), Explanations.Parts(e), Explanations.Summary(e)));
         }
 
-        return new RankedPage<ProfileMatchView>(shown, page, pageSize, total);
+        return new RankedPage<ProfileMatchView>(shown, page, pageSize, stored.Count);
     }
 
     public async Task<CandidatesResult> CandidatesOfPostingAsync(Guid postingId, CandidateRanking? ranking, int page, int pageSize, CancellationToken cancellationToken)
@@ -54,22 +53,21 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         if (!view.Postings.TryGetValue(postingId.ToString(), out var projection)) return new CandidatesResult(null, MatchingProblem.UnknownPosting, "postingId: matching does not know this posting.");
         if (ranking is null)
         {
-            var total = await context.PostingCandidates.CountAsync(m => m.PostingId == postingId, cancellationToken);
-            var rows = await context.PostingCandidates.AsNoTracking().Where(m => m.PostingId == postingId).OrderBy(m => m.Rank)
-                .Skip((page - 1) * pageSize).Take(pageSize).Select(m => new { m.Rank, m.ProfileId, m.Score }).ToListAsync(cancellationToken);
+            var list = await context.PostingCandidates.AsNoTracking().Where(m => m.PostingId == postingId).Select(m => new { m.ProfileId, m.Score }).ToListAsync(cancellationToken);
+            var rows = Ranked(list, m => m.ProfileId, m => m.Score).Skip((page - 1) * pageSize).Take(pageSize).ToList();
             view = await AtLeastStoredAsync(view, cancellationToken);
-            var stored = view.Postings[postingId.ToString()].ToEngine(view.Taxonomy);
+            var posting = view.Postings[postingId.ToString()].ToEngine(view.Taxonomy);
             var explainer = new Scorer(view.Taxonomy);
             var shown = new List<CandidateView>(rows.Count);
             foreach (var r in rows)
             {
                 // A profile that stopped being a candidate after the list was stored is not shown, even for the second until it is rewritten.
-                if (!view.Profiles.TryGetValue(r.ProfileId.ToString(), out var candidate) || !candidate.IsCandidate) continue;
-                var e = explainer.Explain(candidate.ToEngine(view.Taxonomy), stored);
-                shown.Add(new CandidateView(r.Rank, r.ProfileId, Math.Round(r.Score, 1), Explanations.Parts(e), Explanations.Summary(e)));
+                if (!view.Profiles.TryGetValue(r.Other.ToString(), out var candidate) || !candidate.IsCandidate) continue;
+                var e = explainer.Explain(candidate.ToEngine(view.Taxonomy), posting);
+                shown.Add(new CandidateView(r.Rank, r.Other, Math.Round(r.Score, 1), Explanations.Parts(e), Explanations.Summary(e)));
             }
 
-            return new CandidatesResult(new RankedPage<CandidateView>(shown, page, pageSize, total));
+            return new CandidatesResult(new RankedPage<CandidateView>(shown, page, pageSize, list.Count));
         }
 
         if (!projection.IsOpen) return new CandidatesResult(new RankedPage<CandidateView>([], page, pageSize, 0));
@@ -142,6 +140,11 @@ internal sealed class MatchingFacade(MatchingDbContext context, MatchingEngine e
         await engine.CatchUpAsync(cancellationToken);
         return await engine.ViewAsync(cancellationToken);
     }
+
+    // A stored list in the engine's order (score descending, then id ordinal), ranked from 1; a list is at most a few dozen rows.
+    private static IEnumerable<(int Rank, Guid Other, double Score)> Ranked<T>(IEnumerable<T> rows, Func<T, Guid> other, Func<T, double> score) =>
+        rows.Select(r => (Other: other(r), Score: score(r))).OrderByDescending(r => r.Score).ThenBy(r => r.Other.ToString(), StringComparer.Ordinal)
+            .Select((r, i) => (i + 1, r.Other, r.Score));
 
     private static (int Page, int PageSize) Bounded(int page, int pageSize) => (Math.Clamp(page, 1, 1_000), Math.Clamp(pageSize, 1, 100));
 }

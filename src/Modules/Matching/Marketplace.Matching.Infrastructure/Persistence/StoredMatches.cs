@@ -1,10 +1,10 @@
 namespace Marketplace.Matching.Infrastructure.Persistence;
 
-/// <summary>A posting on a profile's stored list: rank from 1, score, parts and the compact explanation (JSON).</summary>
+/// <summary>A posting on a profile's stored list, with its score; the list's order (score descending, then id) and the explanation are
+/// made on read.</summary>
 public sealed class StoredProfileMatch
 {
     public Guid ProfileId { get; set; }
-    public int Rank { get; set; }
     public Guid PostingId { get; set; }
     public double Score { get; set; }
 }
@@ -13,7 +13,6 @@ public sealed class StoredProfileMatch
 public sealed class StoredCandidate
 {
     public Guid PostingId { get; set; }
-    public int Rank { get; set; }
     public Guid ProfileId { get; set; }
     public double Score { get; set; }
 }

@@ -49,7 +49,7 @@ internal sealed class StoredProfileMatchConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<StoredProfileMatch> match)
     {
         match.ToTable("profile_matches");
-        match.HasKey(m => new { m.ProfileId, m.Rank });
+        match.HasKey(m => new { m.ProfileId, m.PostingId });
     }
 }
 
@@ -58,7 +58,7 @@ internal sealed class StoredCandidateConfiguration : IEntityTypeConfiguration<St
     public void Configure(EntityTypeBuilder<StoredCandidate> candidate)
     {
         candidate.ToTable("posting_candidates");
-        candidate.HasKey(m => new { m.PostingId, m.Rank });
+        candidate.HasKey(m => new { m.PostingId, m.ProfileId });
     }
 }
 

@@ -605,10 +605,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
 
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
-
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid")
                         .HasColumnName("profile_id");
@@ -617,7 +613,7 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.HasKey("PostingId", "Rank")
+                    b.HasKey("PostingId", "ProfileId")
                         .HasName("pk_posting_candidates");
 
                     b.ToTable("posting_candidates", "matching");
@@ -629,10 +625,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("profile_id");
 
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
-
                     b.Property<Guid>("PostingId")
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
@@ -641,7 +633,7 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.HasKey("ProfileId", "Rank")
+                    b.HasKey("ProfileId", "PostingId")
                         .HasName("pk_profile_matches");
 
                     b.ToTable("profile_matches", "matching");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MatchingDbContext))]
-    [Migration("20261202140000_StoredListsRankAndScore")]
-    partial class StoredListsRankAndScore
+    [Migration("20261202140000_StoredListsPairAndScore")]
+    partial class StoredListsPairAndScore
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -608,10 +608,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
 
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
-
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid")
                         .HasColumnName("profile_id");
@@ -620,7 +616,7 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.HasKey("PostingId", "Rank")
+                    b.HasKey("PostingId", "ProfileId")
                         .HasName("pk_posting_candidates");
 
                     b.ToTable("posting_candidates", "matching");
@@ -632,10 +628,6 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("profile_id");
 
-                    b.Property<int>("Rank")
-                        .HasColumnType("integer")
-                        .HasColumnName("rank");
-
                     b.Property<Guid>("PostingId")
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
@@ -644,7 +636,7 @@ namespace Marketplace.Matching.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.HasKey("ProfileId", "Rank")
+                    b.HasKey("ProfileId", "PostingId")
                         .HasName("pk_profile_matches");
 
                     b.ToTable("profile_matches", "matching");

@@ -4,8 +4,8 @@ namespace Marketplace.Matching.Contracts;
 public sealed record MatchPartView(string Name, double Points, double MaxPoints);
 
 /// <summary>
-/// The compact explanation kept with a stored match: the posting's skills the profile matched, inferred (from another skill it
-/// has), had below the level asked, or misses, and the hard mismatches (salary, place) called out.
+/// The compact explanation shown with a listed match (made when the page is read): the posting's skills the profile matched,
+/// inferred (from another skill it has), had below the level asked, or misses, and the hard mismatches (salary, place) called out.
 /// </summary>
 public sealed record MatchSummary(
     IReadOnlyList<string> Matched,

@@ -82,6 +82,39 @@ public sealed class BroadSearchTests(MarketplaceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Relevance_paging_shows_every_posting_of_the_first_pages_top_set_though_newer_ones_are_published_in_between()
+    {
+        const string query = "q=engineer&sort=Relevance&pageSize=50&facets=false";
+        var topSet = (await AllIdsAsync("q=engineer&sort=Newest")).Take(PostingSearchCaps.RelevanceDepth).ToList();
+        var first = await SearchAsync(query);
+        var seen = first.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+        var next = first.GetProperty("next").GetString();
+        next.ShouldNotBeNull();
+
+        // Newer matches than the whole top set: ranked among the newest, they would push its oldest out of a later page's set.
+        using var employer = fixture.App.CreateClient();
+        employer.DefaultRequestHeaders.Authorization = new("Bearer", await fixture.App.EmployerTokenWithScopesAsync("jobs:read", "jobs:write"));
+        var published = new List<Guid>();
+        for (var i = 0; i < 30; i++)
+        {
+            var posting = PostingRequests.Valid();
+            posting["title"] = $"Platform engineer {i}";
+            published.Add((await employer.PublishAsync(posting)).GetProperty("id").GetGuid());
+        }
+
+        while (next is not null)
+        {
+            var page = await SearchAsync($"{query}&after={next}");
+            seen.AddRange(page.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
+            next = page.GetProperty("next").GetString();
+        }
+
+        seen.ShouldBeUnique();
+        topSet.Except(seen).ShouldBeEmpty("no posting of the top set the first page ranked may be skipped");
+        seen.Except(topSet).ShouldBeSubsetOf(published);
+    }
+
+    [Fact]
     public async Task The_jobs_page_shows_a_capped_count_with_a_plus_and_says_the_counts_are_approximate()
     {
         var response = await _anonymous.GetAsync("/Jobs?workMode=Remote&workMode=Hybrid&workMode=OnSite");

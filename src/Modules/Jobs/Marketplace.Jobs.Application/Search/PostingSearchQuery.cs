@@ -9,7 +9,14 @@ public enum SearchSort { Relevance, Newest, Salary, BestMatch }
 /// Where the previous page ended, in the order's own terms (keyset paging): the next page starts strictly after it, so
 /// postings published in between never shift or repeat what a reader has already seen.
 /// </summary>
-public sealed record SearchPosition(SearchSort Sort, float Rank, DateTimeOffset PublishedAt, bool OtherCurrency, decimal YearlyMax, Guid Id);
+public sealed record SearchPosition(SearchSort Sort, float Rank, DateTimeOffset PublishedAt, bool OtherCurrency, decimal YearlyMax, Guid Id)
+{
+    /// <summary>
+    /// For relevance over words: the publication time of the oldest posting in the top set the first page ranked. Later pages
+    /// rank every match from then on, so postings published meanwhile cannot push one of that set out before it was shown.
+    /// </summary>
+    public DateTimeOffset? WindowFrom { get; init; }
+}
 
 /// <summary>A search as the store runs it: every filter resolved (skills to ids, codes upper-cased), nothing left to interpret.</summary>
 public sealed record PostingSearchQuery(
@@ -68,7 +75,11 @@ public sealed record PostingHit(
     DateTimeOffset PublishedAt,
     float Rank,
     bool OtherCurrency,
-    decimal YearlyMax);
+    decimal YearlyMax)
+{
+    /// <summary>For relevance over words: the publication time of the oldest posting of the ranked top set (see <see cref="SearchPosition.WindowFrom"/>).</summary>
+    public DateTimeOffset? WindowFrom { get; init; }
+}
 
 /// <summary>How many postings of the search have a value, counted with every other filter applied (so the counts of unchosen values say what choosing them would give).</summary>
 public sealed record FacetCount(string Value, int Count);

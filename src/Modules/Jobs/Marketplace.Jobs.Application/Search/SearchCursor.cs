@@ -18,7 +18,8 @@ public static class SearchCursor
             position.PublishedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
             position.OtherCurrency ? "1" : "0",
             position.YearlyMax.ToString(CultureInfo.InvariantCulture),
-            position.Id.ToString("N"));
+            position.Id.ToString("N"),
+            position.WindowFrom is { } from ? from.UtcTicks.ToString(CultureInfo.InvariantCulture) : "");
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
@@ -33,16 +34,17 @@ public static class SearchCursor
         try
         {
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)).Split('|');
-            if (parts.Length == 6
+            if (parts.Length is 6 or 7
                 && Enum.TryParse<SearchSort>(parts[0], out var sort)
                 && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank) && float.IsFinite(rank)
                 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
                 && parts[3] is "0" or "1"
                 && decimal.TryParse(parts[4], NumberStyles.Number, CultureInfo.InvariantCulture, out var yearly)
-                && Guid.TryParseExact(parts[5], "N", out var id))
+                && Guid.TryParseExact(parts[5], "N", out var id)
+                && TryTime(parts.Length == 7 ? parts[6] : "", out var windowFrom))
             {
-                position = new SearchPosition(sort, rank, new DateTimeOffset(ticks, TimeSpan.Zero), parts[3] == "1", yearly, id);
+                position = new SearchPosition(sort, rank, ToTime(ticks), parts[3] == "1", yearly, id) { WindowFrom = windowFrom };
                 return true;
             }
         }
@@ -52,4 +54,23 @@ public static class SearchCursor
 
         return false;
     }
+
+    private static bool TryTime(string text, out DateTimeOffset? time)
+    {
+        time = null;
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            time = ToTime(ticks);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static DateTimeOffset ToTime(long ticks) => new(ticks, TimeSpan.Zero);
 }

@@ -172,7 +172,10 @@ public sealed class SearchPostingsHandler(
         var page = await search.SearchAsync(query, cancellationToken);
         var last = page.Hits.Count > 0 ? page.Hits[^1] : null;
         var next = page.HasMore && last is not null
-            ? SearchCursor.Encode(new SearchPosition(query.Sort, last.Rank, last.PublishedAt, last.OtherCurrency, last.YearlyMax, last.Id))
+            ? SearchCursor.Encode(new SearchPosition(query.Sort, last.Rank, last.PublishedAt, last.OtherCurrency, last.YearlyMax, last.Id)
+            {
+                WindowFrom = query.After?.WindowFrom ?? last.WindowFrom,
+            })
             : null;
         return new SearchResultsDto(
             [.. page.Hits.Select(hit => ToDto(hit) with { MatchScore = query.Sort == SearchSort.BestMatch && hit.Rank >= 0 ? Math.Round(hit.Rank, 1) : null })],

@@ -96,7 +96,10 @@ internal sealed class PostgresPostingSearch(JobsDbContext context) : IPostingSea
         reader.GetFieldValue<DateTimeOffset>(12),
         reader.GetFloat(14),
         reader.GetBoolean(15),
-        reader.GetDecimal(13));
+        reader.GetDecimal(13))
+    {
+        WindowFrom = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
+    };
 
     /// <summary>Each value of a facet counted with the other facet's choice applied but not its own.</summary>
     private static PostingSearchFacets Facets(List<(string Mode, string Seniority, int Count)> grid, List<FacetCount> skills, PostingSearchQuery query) => new(

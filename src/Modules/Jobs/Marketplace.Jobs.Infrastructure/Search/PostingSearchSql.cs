@@ -139,17 +139,22 @@ public sealed class PostingSearchSql
         var (order, keyset) = sql.Order(query);
         const string newest = "ORDER BY p.published_at DESC, p.id DESC";
         // Relevance ranks a bounded top set, the newest RelevanceDepth matches, so its cost follows the page and not the
-        // number of matches (a broad word matches most postings; ranking them all read and sorted every one).
-        var source = query.Sort == SearchSort.Relevance && tsquery is not null
-            ? $"(SELECT p.* FROM {Table} p WHERE {filtered} {newest} LIMIT {sql.Add("depth", RelevanceDepth, NpgsqlDbType.Integer)}) p"
-            : $"{from} WHERE {filtered}";
+        // number of matches (a broad word matches most postings; ranking them all read and sorted every one). The first page
+        // returns when that set begins; later pages rank every match from then on, so what was published meanwhile joins the
+        // set instead of pushing its oldest out unseen.
+        var ranksTopSet = query.Sort == SearchSort.Relevance && tsquery is not null;
+        var source = !ranksTopSet ? $"{from} WHERE {filtered}"
+            : query.After?.WindowFrom is { } windowFrom
+                ? $"(SELECT p.* FROM {Table} p WHERE {filtered} AND p.published_at >= {sql.Add("window_from", windowFrom, NpgsqlDbType.TimestampTz)}) p"
+                : $"(SELECT p.* FROM {Table} p WHERE {filtered} {newest} LIMIT {sql.Add("depth", RelevanceDepth, NpgsqlDbType.Integer)}) p";
+        var windowStart = ranksTopSet ? "min(p.published_at) OVER ()" : "NULL::timestamptz";
         sql.Results = $"""
             SELECT id, title, company, seniority, work_mode, locations, accepted_countries, salary_min, salary_max, salary_currency,
-                   salary_period, skills, published_at, salary_yearly_max, rank, other_currency
+                   salary_period, skills, published_at, salary_yearly_max, rank, other_currency, window_from
             FROM (
               SELECT p.id, p.title, p.company, p.seniority, p.work_mode, p.locations, p.accepted_countries, p.salary_min, p.salary_max,
                      p.salary_currency, p.salary_period, p.skills, p.published_at, p.salary_yearly_max,
-                     {rank} AS rank, (p.salary_currency <> {sortCurrency}) AS other_currency
+                     {rank} AS rank, (p.salary_currency <> {sortCurrency}) AS other_currency, {windowStart} AS window_from
               FROM {source}
             ) r
             {(keyset is null ? "" : "WHERE " + keyset)}

@@ -116,6 +116,8 @@ public static class Rematch
             Parallel.For(0, _items.Length, Options, Block);
         }
 
+        private const int StepApart = 8;
+
         private static ParallelOptions Options => new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         private void Block(int item)
@@ -130,8 +132,11 @@ public static class Rematch
             var end = _end[item] = new int[m];
             var slots = new List<int>();
             var upper = new List<int>();
-            foreach (int j in _order)
+            // Blocks that run side by side start a few postings apart in the order: in step they would meet on each posting's shared heap.
+            int shift = m == 0 ? 0 : (int)((long)item * StepApart % m);
+            for (int n = 0; n < m; n++)
             {
+                int j = _order[n + shift < m ? n + shift : n + shift - m];
                 var shared = _shared[j];
                 lock (shared) candidates.Reset(_kPosting, shared);
                 DenseScan.Accumulate(segment, block, _scan[j], _tables[s][j], scratch.Acc, scratch.Met);

@@ -3,10 +3,16 @@
 #   build/bench.sh matching [--profiles N] [--jobs M] [--seed S] [--queries Q]
 #       engine vs PostgreSQL top-50 (p50/p95), agreement, full rematch, index memory; ends with one JSON line.
 #       Defaults: 100000 profiles, 10000 postings, seed 42, 250 timed postings. Uses the private PostgreSQL (build/db.sh).
-#   build/bench.sh events [--single N] [--events M] [--publishers P] [--workers W]
+#   build/bench.sh events [--via command|http] [--single N] [--events M] [--rate R] [--http-events H] [--publishers P] [--workers W]
 #       PostingPublished through the real host (command, outbox, relay, batched delivery, inbox): publish-to-handled p50/p95
-#       one at a time, then a burst's events/s and p95; ends with one JSON line. Defaults: 200 one at a time, a burst of
-#       10000, 8 publishers, 2 Hangfire workers. Uses the private PostgreSQL (build/db.sh).
+#       one at a time, then a burst's events/s and p95; ends with one JSON line naming how the events were published
+#       ("published_via"). --via command (the default) sends CreatePosting through ISender in a scope of the host, as the
+#       employer; then a burst of H postings (default 2000) through POST /api/v1/postings is measured too and its figures
+#       printed and added to the JSON line (http_events_per_s, http_burst_p95_ms). --via http publishes everything over HTTP.
+#       --rate R paces the burst at R events a second (a sustained rate, "paced_at_per_s" in the JSON line); without it the
+#       publishers go as fast as they can, and the p95 then measures how far the pipeline falls behind that flood.
+#       Defaults: 200 one at a time, a burst of 10000, 8 publishers, 2 Hangfire workers, server GC as the host.
+#       Uses the private PostgreSQL (build/db.sh).
 #   build/bench.sh pipeline [--profiles N] [--jobs M] [--samples S]
 #       matching as it runs: the real host (and a real `Marketplace.Web.dll worker` process) on the private PostgreSQL. A full
 #       rematch persisted (started as /Admin/Matching starts it, until its run is recorded done with every list written) on one
@@ -42,7 +48,8 @@ case "$mode" in
   events)
     start_db
     dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2
-    exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" events "$@"
+    # The host runs with server GC (Marketplace.Web's runtimeconfig); this process hosts it, so it runs with the same.
+    DOTNET_gcServer=1 exec dotnet "tests/Marketplace.Benchmarks/bin/Release/net10.0/Marketplace.Benchmarks.dll" events "$@"
     ;;
   search)
     start_db

@@ -177,8 +177,8 @@ public static class EngineProbe
                     Array.Clear(scratch.Met);
                 }
         double c1 = Measure.ThreadCpuMs();
-        var shared = Enumerable.Range(0, m).Select(_ => new LowerBoundHeap()).ToArray();
-        foreach (var heap in shared) heap.Reset(50);
+        var shared = Enumerable.Range(0, m).Select(_ => Array.Empty<int>()).ToArray();
+        var buffer = new List<int>();
         long admitted = 0;
         for (int s = 0; s < index.Segments.Length; s++)
         {
@@ -190,7 +190,7 @@ public static class EngineProbe
                     scratch.Candidates.Reset(50, shared[j]);
                     DenseScan.Accumulate(segment, block, prepared[j], tables[j][s], scratch.Acc, scratch.Met);
                     DenseScan.Scan(segment, block, prepared[j], tables[j][s], scratch.Acc, scratch.Met, removed, scratch.Candidates, s, side, j);
-                    for (int i = 0; i < scratch.Candidates.Count; i++) shared[j].Offer(scratch.Candidates.Lower[i]);
+                    shared[j] = scratch.Candidates.MergeLowerBounds(shared[j], 50, buffer) ?? shared[j];
                     admitted += scratch.Candidates.Count;
                 }
         }

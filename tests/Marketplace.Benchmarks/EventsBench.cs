@@ -3,27 +3,52 @@ using System.Globalization;
 using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Application;
+using Marketplace.Jobs.Application.Postings.Create;
 using Marketplace.Testing;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Marketplace.Benchmarks;
 
 /// <summary>
-/// `bench.sh events`: PostingPublished through the real pipeline of the real host (POST /api/v1/postings with an employer's
-/// token, the CreatePosting command with its validation and unit of work, the Jobs outbox, the relay, a batched Hangfire
-/// delivery, the Courses inbox and handler) on the private PostgreSQL. Publish-to-handled is from the event's OccurredAt (taken in the command, before its commit) to
-/// the stamp its delivery puts on the inbox row just before committing. Ends with one JSON line.
+/// `bench.sh events`: PostingPublished through the real pipeline of the real host (the CreatePosting command with its
+/// validation and unit of work, the Jobs outbox, the relay, a batched Hangfire delivery, the Courses inbox and handler) on
+/// the private PostgreSQL. The command is sent either as POST /api/v1/postings with an employer's token (`--via http`) or
+/// through Mediator's ISender in a scope of the host, as the employer (`--via command`, the default: the pipeline, not the
+/// HTTP front, is what is measured); with the command, a shorter HTTP burst is measured too and printed, so the cost of
+/// the HTTP front stays in view. Publish-to-handled is from the event's OccurredAt (taken in the command, before its
+/// commit) to the stamp its delivery puts on the inbox row just before committing. Ends with one JSON line, which names
+/// the way the events were published.
 /// </summary>
 public static class EventsBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int single = 200, burst = 10_000, publishers = 8, workers = 2;
+        int single = 200, burst = 10_000, publishers = 8, workers = 2, httpBurst = 2_000, pace = 0;
+        var via = "command";
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--via")
+            {
+                via = args[i + 1];
+                if (via is not ("command" or "http"))
+                {
+                    Console.Error.WriteLine("--via is command or http");
+                    return 2;
+                }
+
+                continue;
+            }
+
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             switch (args[i])
             {
+                case "--http-events": httpBurst = value; break;
+                case "--rate": pace = value; break;
                 case "--single": single = value; break;
                 case "--events": burst = value; break;
                 case "--publishers": publishers = value; break;
@@ -59,19 +84,27 @@ public static class EventsBench
         _ = app.Server;
         using var employer = app.CreateClient();
         employer.DefaultRequestHeaders.Authorization = new("Bearer", await app.EmployerTokenWithScopesAsync("jobs:read", "jobs:write"));
-        Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; {workers} Hangfire workers, {publishers} publishers");
+        var employerId = await app.CreateAccountAsync("api.employer@example.com", Roles.Employer);
+        Func<string, Task> overHttp = title => PublishOverHttpAsync(employer, title);
+        Func<string, Task> asCommand = title => PublishAsCommandAsync(app, employerId, title);
+        var publish = via == "http" ? overHttp : asCommand;
+        Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; {workers} Hangfire workers, {publishers} publishers; " +
+            $"published {(via == "http" ? "as POST /api/v1/postings" : "as the CreatePosting command (ISender in a scope of the host)")}; " +
+            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 
-        // Warm-up: JIT, pools, EF's model and the first Hangfire fetches.
-        await PublishManyAsync(employer, 50, publishers, "warm-up");
+        // Warm-up: JIT, pools, EF's model and the first Hangfire fetches, on both ways in.
+        await PublishManyAsync(overHttp, 25, publishers, "warm-up http");
+        await PublishManyAsync(asCommand, 25, publishers, "warm-up command");
         await WaitForHandledAsync(database.ConnectionString, 50, TimeSpan.FromMinutes(2));
+        var handledSoFar = 50L;
 
         // One at a time: each posting is handled before the next is published.
         var singleSince = DateTimeOffset.UtcNow;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < single; i++)
         {
-            await PublishAsync(employer, $"single {i}");
-            await WaitForHandledAsync(database.ConnectionString, 50 + i + 1, TimeSpan.FromSeconds(30));
+            await publish($"single {i}");
+            await WaitForHandledAsync(database.ConnectionString, ++handledSoFar, TimeSpan.FromSeconds(30));
         }
 
         var singles = await LatenciesAsync(database.ConnectionString, singleSince);
@@ -83,33 +116,67 @@ public static class EventsBench
         var burstSince = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        await PublishManyAsync(employer, burst, publishers, "burst");
+        await PublishManyAsync(publish, burst, publishers, "burst", pace);
         var published = clock.Elapsed;
         var publishCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / burst;
-        await WaitForHandledAsync(database.ConnectionString, 50 + single + burst, TimeSpan.FromMinutes(10));
+        await WaitForHandledAsync(database.ConnectionString, handledSoFar += burst, TimeSpan.FromMinutes(10));
         var burstCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / burst;
         var (latencies, spanSeconds) = await BurstAsync(database.ConnectionString, burstSince);
-        var rate = latencies.Count / spanSeconds;
-        Console.WriteLine($"burst: {latencies.Count} events published in {published.TotalSeconds:F1} s ({burst / published.TotalSeconds:F0}/s), all handled " +
-            $"{spanSeconds:F1} s after the first was published: {rate:F0} events/s; publish to handled p50 {Percentile(latencies, 0.50):F0} ms, " +
+        var handledRate = latencies.Count / spanSeconds;
+        Console.WriteLine($"burst{(pace > 0 ? $" paced at {pace}/s" : "")}: {latencies.Count} events published in {published.TotalSeconds:F1} s ({burst / published.TotalSeconds:F0}/s), all handled " +
+            $"{spanSeconds:F1} s after the first was published: {handledRate:F0} events/s; publish to handled p50 {Percentile(latencies, 0.50):F0} ms, " +
             $"p95 {Percentile(latencies, 0.95):F0} ms, max {latencies.Max():F0} ms; {burstCpu:F1} ms of CPU an event in all " +
             $"({publishCpu:F1} ms while publishing, delivery included)");
         Console.WriteLine($"delivery jobs: {await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntegrationEventDelivery%'")}, " +
             $"relay jobs: {await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%OutboxRelay%RelayAsync%'")}");
+
+        // With the command, the HTTP front is measured too: a shorter burst through POST /api/v1/postings.
+        double? httpRate = null, httpP95 = null;
+        if (via == "command" && httpBurst > 0)
+        {
+            var httpSince = DateTimeOffset.UtcNow;
+            var httpClock = Stopwatch.StartNew();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            await PublishManyAsync(overHttp, httpBurst, publishers, "http burst");
+            var httpPublished = httpClock.Elapsed;
+            var httpPublishCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / httpBurst;
+            await WaitForHandledAsync(database.ConnectionString, handledSoFar += httpBurst, TimeSpan.FromMinutes(10));
+            var httpCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / httpBurst;
+            var (httpLatencies, httpSpan) = await BurstAsync(database.ConnectionString, httpSince);
+            httpRate = httpLatencies.Count / httpSpan;
+            httpP95 = Percentile(httpLatencies, 0.95);
+            Console.WriteLine($"http burst: {httpLatencies.Count} events published as POST /api/v1/postings in {httpPublished.TotalSeconds:F1} s " +
+                $"({httpBurst / httpPublished.TotalSeconds:F0}/s), all handled {httpSpan:F1} s after the first: {httpRate:F0} events/s; p50 " +
+                $"{Percentile(httpLatencies, 0.50):F0} ms, p95 {httpP95:F0} ms; {httpCpu:F1} ms of CPU an event in all ({httpPublishCpu:F1} ms while publishing)");
+        }
+
         Console.WriteLine($"load average at end: {LoadAverage()} (other processes share these cores; wall-clock figures include their interference)");
 
-        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        var figures = new Dictionary<string, object>
         {
             ["publish_to_handled_p50_ms"] = Math.Round(Percentile(singles, 0.50), 1),
             ["publish_to_handled_p95_ms"] = Math.Round(Percentile(singles, 0.95), 1),
-            ["events_per_s"] = Math.Round(rate, 0),
+            ["events_per_s"] = Math.Round(handledRate, 0),
             ["burst_p95_ms"] = Math.Round(Percentile(latencies, 0.95), 0),
             ["events"] = latencies.Count,
-        }));
+            ["published_via"] = via,
+        };
+        if (pace > 0)
+        {
+            figures["paced_at_per_s"] = pace;
+        }
+
+        if (httpRate is { } r && httpP95 is { } p)
+        {
+            figures["http_events_per_s"] = Math.Round(r, 0);
+            figures["http_burst_p95_ms"] = Math.Round(p, 0);
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(figures));
         return 0;
     }
 
-    private static async Task PublishAsync(HttpClient employer, string title)
+    private static async Task PublishOverHttpAsync(HttpClient employer, string title)
     {
         var posting = PostingRequests.Valid();
         posting["title"] = $"Backend developer ({title})";
@@ -120,15 +187,44 @@ public static class EventsBench
         }
     }
 
-    private static async Task PublishManyAsync(HttpClient employer, int count, int publishers, string prefix)
+    /// <summary>
+    /// The same request body, read into the command as the endpoint reads it, sent through ISender in a scope of the host
+    /// whose current user is the employer (the principal a validated token would give: the user id and the role).
+    /// </summary>
+    private static async Task PublishAsCommandAsync(MarketplaceApp app, Guid employerId, string title)
+    {
+        var posting = PostingRequests.Valid();
+        posting["title"] = $"Backend developer ({title})";
+        var command = JsonSerializer.Deserialize<CreatePosting>(JsonSerializer.Serialize(posting, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", employerId.ToString()), new Claim("role", Roles.Employer)], "bench", "sub", "role")),
+        };
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+        if (result.IsFailure)
+        {
+            throw new InvalidOperationException($"Publishing failed: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+        }
+    }
+
+    /// <summary>Publishes as fast as the publishers can, or with a rate (events a second), event i no sooner than i / rate after the start.</summary>
+    private static async Task PublishManyAsync(Func<string, Task> publish, int count, int publishers, string prefix, int rate = 0)
     {
         var next = -1;
+        var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, publishers).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                await PublishAsync(employer, $"{prefix} {i}");
+                if (rate > 0 && TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
+                await publish($"{prefix} {i}");
             }
         }));
     }

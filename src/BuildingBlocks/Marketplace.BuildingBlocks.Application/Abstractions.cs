@@ -31,6 +31,13 @@ public static class Roles
 public interface IIntegrationEventPublisher
 {
     void Publish(IIntegrationEvent integrationEvent);
+
+    /// <summary>
+    /// Publishes an event that says where something stands now (a position, a latest state): an event of the same type
+    /// published earlier in this unit of work, and so not stored yet, is dropped for it. A delivery of a batch that moves a
+    /// position 500 times then stores one event, not 500.
+    /// </summary>
+    void PublishLatest(IIntegrationEvent integrationEvent);
 }
 
 /// <summary>Handles an integration event from another module. Runs at least once: the inbox makes a redelivery a no-op.</summary>

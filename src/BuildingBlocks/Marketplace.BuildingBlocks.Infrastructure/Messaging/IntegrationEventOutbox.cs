@@ -20,6 +20,13 @@ public sealed class IntegrationEventOutbox(MessagingNames names, TimeProvider cl
         _pending.Add(integrationEvent);
     }
 
+    public void PublishLatest(IIntegrationEvent integrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        _pending.RemoveAll(pending => pending.GetType() == integrationEvent.GetType());
+        _pending.Add(integrationEvent);
+    }
+
     /// <summary>Moves the pending events into the context's outbox (saved with its next SaveChanges); returns how many.</summary>
     public int FlushInto(ModuleDbContext context)
     {

@@ -170,11 +170,12 @@ internal sealed class LowerBoundHeap
         Count = 0;
     }
 
-    public void CopyFrom(LowerBoundHeap other)
+    /// <summary>Starts from at most <see cref="Capacity"/> keys in ascending order (an ascending array is a min-heap as it is).</summary>
+    public void CopyFrom(int[] ascending)
     {
-        if (other.Capacity != Capacity) throw new ArgumentException("heaps of different capacities");
-        Array.Copy(other._keys, _keys, other.Count);
-        Count = other.Count;
+        if (ascending.Length > Capacity) throw new ArgumentException("more keys than the heap holds");
+        Array.Copy(ascending, _keys, ascending.Length);
+        Count = ascending.Length;
     }
 
     public void Offer(int key)
@@ -210,7 +211,7 @@ internal sealed class LowerBoundHeap
 
 // The posting side of a scan: the k best lower bounds give the threshold, and every profile whose upper bound reached the threshold
 // when it was met is kept (segment, slot, lower and upper bound) for exact scoring; the list is pruned against the risen threshold
-// when it fills. The batch seeds the heap with what other blocks found for the same posting.
+// when it fills. The batch seeds the heap with what other blocks found for the same posting (their best lower bounds, ascending).
 internal sealed class PostingCandidates
 {
     private readonly LowerBoundHeap _heap = new();
@@ -224,7 +225,7 @@ internal sealed class PostingCandidates
     // ushort.MaxValue when k is 0: no bound reaches it.
     public int Threshold { get; private set; }
 
-    public void Reset(int k, LowerBoundHeap? seed = null)
+    public void Reset(int k, int[]? seed = null)
     {
         _heap.Reset(k);
         if (seed is not null) _heap.CopyFrom(seed);
@@ -251,6 +252,24 @@ internal sealed class PostingCandidates
         Slot[Count] = slot;
         Lower[Count] = lower;
         Upper[Count++] = upper;
+    }
+
+    /// <summary>
+    /// The k best of <paramref name="ascending"/> (k best lower bounds, ascending) and the admitted profiles' lower bounds (the block's
+    /// best: those left out were below the threshold), ascending; null when none of these beats them.
+    /// </summary>
+    public int[]? MergeLowerBounds(int[] ascending, int k, List<int> buffer)
+    {
+        int floor = ascending.Length > 0 && ascending.Length >= k ? ascending[0] : int.MinValue;
+        buffer.Clear();
+        for (int i = 0; i < Count; i++)
+            if (Lower[i] > floor) buffer.Add(Lower[i]);
+        if (buffer.Count == 0) return null;
+        buffer.AddRange(ascending);
+        buffer.Sort();
+        var merged = new int[Math.Min(buffer.Count, k)];
+        buffer.CopyTo(buffer.Count - merged.Length, merged, 0, merged.Length);
+        return merged;
     }
 
     public void Prune()

@@ -67,8 +67,9 @@ public static class Rematch
         private readonly ScanPosting[] _scan;
         private readonly SegmentTables[][] _tables;
         private readonly ProfileCandidates?[] _profileSide;
-        // Per posting, the best lower bounds all blocks found so far: a block starts from them, so later blocks have a high threshold.
-        private readonly LowerBoundHeap[] _shared;
+        // Per posting, the k best lower bounds all blocks found so far, ascending: a block starts from them, so later blocks have a high
+        // threshold. Each is immutable and replaced whole (compare-and-swap): blocks on other threads read it without a lock.
+        private readonly int[][] _shared;
         private readonly int[] _order;
         // Per work item: the posting-side survivors, posting after posting, and where each posting's run starts and ends.
         private readonly int[][] _start;
@@ -107,8 +108,8 @@ public static class Rematch
                         expected[j] -= _scan[j].Points[t] * (segment.ListStart[_scan[j].Skill[t] + 1] - segment.ListStart[_scan[j].Skill[t]]);
             _order = [.. Enumerable.Range(0, m)];
             Array.Sort(expected, _order);
-            _shared = new LowerBoundHeap[m];
-            for (int j = 0; j < m; j++) (_shared[j] = new LowerBoundHeap()).Reset(_kPosting);
+            _shared = new int[m][];
+            Array.Fill(_shared, []);
             _start = new int[_items.Length][];
             _end = new int[_items.Length][];
             _slots = new int[_items.Length][];
@@ -132,20 +133,18 @@ public static class Rematch
             var end = _end[item] = new int[m];
             var slots = new List<int>();
             var upper = new List<int>();
-            // Blocks that run side by side start a few postings apart in the order: in step they would meet on each posting's shared heap.
+            var best = new List<int>();
+            // Blocks that run side by side start a few postings apart in the order: in step, both would share into the same posting at once.
             int shift = m == 0 ? 0 : (int)((long)item * StepApart % m);
             for (int n = 0; n < m; n++)
             {
                 int j = _order[n + shift < m ? n + shift : n + shift - m];
-                var shared = _shared[j];
-                lock (shared) candidates.Reset(_kPosting, shared);
+                candidates.Reset(_kPosting, Volatile.Read(ref _shared[j]));
                 DenseScan.Accumulate(segment, block, _scan[j], _tables[s][j], scratch.Acc, scratch.Met);
                 DenseScan.Scan(segment, block, _scan[j], _tables[s][j], scratch.Acc, scratch.Met, removed,
                     _kPosting > 0 ? candidates : null, s, profileSide, _from + j);
                 if (_kPosting == 0) continue;
-                // The block's admitted profiles hold its best lower bounds (those left out were below the threshold).
-                lock (shared)
-                    for (int i = 0; i < candidates.Count; i++) shared.Offer(candidates.Lower[i]);
+                Share(j, candidates, best);
                 candidates.Prune();
                 start[j] = slots.Count;
                 for (int i = 0; i < candidates.Count; i++)
@@ -159,6 +158,17 @@ public static class Rematch
             _upper[item] = [.. upper];
         }
 
+        // Merged into the posting's shared lower bounds; another block may have shared meanwhile, then the merge is done again on its result.
+        private void Share(int j, PostingCandidates candidates, List<int> buffer)
+        {
+            while (true)
+            {
+                var current = Volatile.Read(ref _shared[j]);
+                if (candidates.MergeLowerBounds(current, _kPosting, buffer) is not { } merged
+                    || ReferenceEquals(Interlocked.CompareExchange(ref _shared[j], merged, current), current)) return;
+            }
+        }
+
         public Dictionary<string, IReadOnlyList<RankedMatch>> Candidates()
         {
             int m = _to - _from;
@@ -167,7 +177,8 @@ public static class Rematch
             {
                 buffers.Segments.Clear();
                 buffers.Slots.Clear();
-                int floor = _shared[j].IsFull ? _shared[j].Min : 0;
+                var shared = _shared[j];
+                int floor = shared.Length > 0 && shared.Length >= _kPosting ? shared[0] : 0;
                 for (int item = 0; item < _items.Length; item++)
                     for (int i = _start[item][j]; i < _end[item][j]; i++)
                         if (_upper[item][i] >= floor)

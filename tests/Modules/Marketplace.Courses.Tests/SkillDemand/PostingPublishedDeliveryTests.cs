@@ -58,6 +58,10 @@ public sealed class PostingPublishedDeliveryTests(ManualBackgroundWorkFixture fi
         demand["csharp"].ShouldBe((12, 0));
         demand["git"].ShouldBe((0, 12));
         demand["kafka"].ShouldBe((4, 0));
+        // The day's counts are written by the same statement as the totals, and agree with them.
+        var daily = await app.InScopeAsync(services => services.GetRequiredService<CoursesDbContext>().DailySkillDemand.AsNoTracking().ToListAsync());
+        daily.ToDictionary(d => d.SkillId, d => (d.RequiredCount, d.NiceToHaveCount)).ShouldBe(demand, ignoreOrder: true);
+        daily.Select(d => d.Day).Distinct().ShouldHaveSingleItem().ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow));
         (await InboxRowsAsync(app)).ShouldBe(12);
         app.BackgroundWork().Failed.ShouldBe(0);
         await fixture.StopAppAsync(app);

@@ -15,24 +15,21 @@ internal sealed class SkillDemandStore(CoursesDbContext context) : ISkillDemandS
             return;
         }
 
-        // One upsert: concurrent deliveries add to the same row without lost updates or unique-key failures.
-        await context.Database.ExecuteSqlAsync(
-            $"""
-             INSERT INTO courses.skill_demand AS d (skill_id, required_count, nice_to_have_count, last_seen_at)
-             SELECT s.id, s.required, 1 - s.required, {at}
-             FROM unnest({ids}::text[], {required}::int[]) AS s(id, required)
-             ON CONFLICT (skill_id) DO UPDATE SET
-               required_count = d.required_count + excluded.required_count,
-               nice_to_have_count = d.nice_to_have_count + excluded.nice_to_have_count,
-               last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at)
-             """,
-            cancellationToken);
+        // One statement upserts both counts (the totals and the day's): concurrent deliveries add to the same rows without
+        // lost updates or unique-key failures, in one round trip an event.
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         await context.Database.ExecuteSqlAsync(
             $"""
+             WITH s AS (SELECT * FROM unnest({ids}::text[], {required}::int[]) AS s(id, required)),
+             totals AS (
+               INSERT INTO courses.skill_demand AS d (skill_id, required_count, nice_to_have_count, last_seen_at)
+               SELECT s.id, s.required, 1 - s.required, {at} FROM s
+               ON CONFLICT (skill_id) DO UPDATE SET
+                 required_count = d.required_count + excluded.required_count,
+                 nice_to_have_count = d.nice_to_have_count + excluded.nice_to_have_count,
+                 last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at))
              INSERT INTO courses.skill_demand_daily AS d (skill_id, day, required_count, nice_to_have_count)
-             SELECT s.id, {day}, s.required, 1 - s.required
-             FROM unnest({ids}::text[], {required}::int[]) AS s(id, required)
+             SELECT s.id, {day}, s.required, 1 - s.required FROM s
              ON CONFLICT (skill_id, day) DO UPDATE SET
                required_count = d.required_count + excluded.required_count,
                nice_to_have_count = d.nice_to_have_count + excluded.nice_to_have_count

@@ -65,7 +65,7 @@ public sealed class PostingAccess(IPostingRepository postings, ICompanyRepositor
         return managed;
     }
 
-    /// <summary>The company the current user belongs to, if any.</summary>
-    public async Task<Company?> CurrentCompanyAsync(CancellationToken cancellationToken) =>
-        currentUser.UserId is { } userId ? await companies.FindByMemberAsync(userId, cancellationToken) : null;
+    /// <summary>The id and name of the company the current user belongs to, if any (one light query: every write of a posting asks).</summary>
+    public async Task<CompanyName?> CurrentCompanyAsync(CancellationToken cancellationToken) =>
+        currentUser.UserId is { } userId ? await companies.FindNameByMemberAsync(userId, cancellationToken) : null;
 }

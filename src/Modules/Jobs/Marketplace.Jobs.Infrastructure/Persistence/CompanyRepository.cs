@@ -14,6 +14,10 @@ internal sealed class CompanyRepository(JobsDbContext context) : ICompanyReposit
     public Task<Company?> FindByMemberAsync(Guid userId, CancellationToken cancellationToken) =>
         context.Companies.SingleOrDefaultAsync(c => c.Members.Any(m => m.UserId == userId), cancellationToken);
 
+    public Task<CompanyName?> FindNameByMemberAsync(Guid userId, CancellationToken cancellationToken) =>
+        context.Companies.AsNoTracking().Where(c => c.Members.Any(m => m.UserId == userId))
+            .Select(c => new CompanyName(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken);
+
     public Task<Company?> FindByInvitationAsync(Guid invitationId, CancellationToken cancellationToken) =>
         context.Companies.SingleOrDefaultAsync(c => c.Invitations.Any(i => i.Id == invitationId), cancellationToken);
 

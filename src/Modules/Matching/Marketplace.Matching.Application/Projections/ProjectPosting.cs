@@ -8,7 +8,8 @@ namespace Marketplace.Matching.Application.Projections;
 
 /// <summary>
 /// Keeps matching's projection of a posting from the snapshot every posting event carries, newest revision only. A posting whose
-/// status is not Published (closed, expired, on hold) stays projected but leaves every list.
+/// status is not Published (closed, expired, on hold) stays projected but leaves every list. Announced as profiles are
+/// (<see cref="ProjectProfile"/>): one <see cref="MatchInputsChanged"/> a delivery, at its last position.
 /// </summary>
 [IntegrationEventHandler("matching.project-posting")]
 public sealed class ProjectPosting(IProjectionStore store, IIntegrationEventPublisher events, TimeProvider clock)
@@ -42,6 +43,6 @@ public sealed class ProjectPosting(IProjectionStore store, IIntegrationEventPubl
     private async Task ApplyAsync(PostingSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (await store.ApplyAsync(ToProjection(snapshot), cancellationToken) is { } sequence)
-            events.Publish(new MatchInputsChanged(Guid.NewGuid(), clock.GetUtcNow(), sequence));
+            events.PublishLatest(new MatchInputsChanged(Guid.NewGuid(), clock.GetUtcNow(), sequence));
     }
 }

@@ -11,7 +11,8 @@ namespace Marketplace.Matching.Application.Projections;
 /// <summary>
 /// Keeps matching's projection of a profile: the whole profile of the newest revision (an older one arriving late is ignored), or
 /// a tombstone once it is removed. An applied change is announced (<see cref="MatchInputsChanged"/>) so that, after commit,
-/// the lists it changes are stored.
+/// the lists it changes are stored; a delivery of many changes announces only its last position (PublishLatest), as the
+/// lists are stored up to a position.
 /// </summary>
 [IntegrationEventHandler("matching.project-profile")]
 public sealed class ProjectProfile(IProjectionStore store, IIntegrationEventPublisher events, TimeProvider clock, UnknownMentionFilter filter, IUnknownMentions mentions)
@@ -54,6 +55,6 @@ public sealed class ProjectProfile(IProjectionStore store, IIntegrationEventPubl
     private async Task ApplyAsync(ProfileProjection projection, CancellationToken cancellationToken)
     {
         if (await store.ApplyAsync(projection, cancellationToken) is { } sequence)
-            events.Publish(new MatchInputsChanged(Guid.NewGuid(), clock.GetUtcNow(), sequence));
+            events.PublishLatest(new MatchInputsChanged(Guid.NewGuid(), clock.GetUtcNow(), sequence));
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
+using Npgsql;
 using Shouldly;
 using Xunit;
 
@@ -105,6 +106,43 @@ public sealed partial class SavedSearchAlertTests(MailFixture fixture) : IClassF
 
         (await StoredMailCountAsync(app, seeker.Email)).ShouldBe(1);
         failOnce.Failures.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_sweep_that_meets_another_sweep_of_the_same_person_leaves_all_their_searches_to_it()
+    {
+        var app = fixture.StartApp(fixture.Options(new AppOptions
+        {
+            BackgroundServer = false, RelayAfterCommit = false, SendMailAfterCommit = false,
+        }));
+        var seeker = await SeekerAsync(app);
+        await SaveSearchAsync(app, seeker, "haskell", "Daily");
+        await SaveSearchAsync(app, seeker, "clojure", "Daily");
+        var employer = app.CreateEmployerClient();
+        await PublishAsync(employer, "Haskell developer", "Remote", "Mid", "Haskell");
+        await PublishAsync(employer, "Clojure developer", "Remote", "Mid", "Clojure");
+        await MakeDueAsync(app);
+
+        // Another sweep's transaction holds this person, as a sweep takes them: this sweep must not take one of their searches.
+        var connectionString = await app.InScopeAsync(services => Task.FromResult(services.GetRequiredService<JobsDbContext>().Database.GetConnectionString()!));
+        await using (var other = new NpgsqlConnection(connectionString))
+        {
+            await other.OpenAsync();
+            await using var transaction = await other.BeginTransactionAsync();
+            await using var hold = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('jobs.saved-search-alerts:' || @id::text, 0))", other, transaction);
+            hold.Parameters.AddWithValue("id", seeker.Id);
+            await hold.ExecuteNonQueryAsync();
+
+            await SweepAsync(app);
+
+            (await StoredMailCountAsync(app, seeker.Email)).ShouldBe(0);
+            (await SavedSearchesAsync(app, seeker.Id)).ShouldAllBe(s => s.LastAlertAt == null);
+        }
+
+        await SweepAsync(app);
+
+        (await StoredMailCountAsync(app, seeker.Email)).ShouldBe(1);
+        (await SavedSearchesAsync(app, seeker.Id)).ShouldAllBe(s => s.LastAlertAt != null);
     }
 
     [Fact]

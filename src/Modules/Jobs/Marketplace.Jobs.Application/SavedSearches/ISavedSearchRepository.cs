@@ -20,8 +20,8 @@ public interface ISavedSearchRepository
     Task<IReadOnlyList<Guid>> ListDueUsersAsync(DateTimeOffset now, long upTo, int take, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A person's due searches, locked for this transaction; a search another sweep holds is skipped, so two sweeps never
-    /// announce the same window twice.
+    /// A person's due searches, locked for this transaction; none when another sweep holds this person, and a search held
+    /// elsewhere (its owner editing it) is skipped, so two sweeps never announce the same window twice or split one digest.
     /// </summary>
     Task<IReadOnlyList<SavedSearch>> LockDueAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
 

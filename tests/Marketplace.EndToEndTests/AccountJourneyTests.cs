@@ -19,7 +19,7 @@ public sealed partial class AccountJourneyTests(BrowserAppFixture app) : IClassF
         await page.AssertUsableAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotFolder(), "sign-up.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/CheckEmail");
+        await page.WaitForURLAsync("**/Account/CheckEmail", PageChecks.Arrived);
         (await page.GetByTestId("check-email").IsVisibleAsync()).ShouldBeTrue();
 
         var message = await app.Smtp.WaitForMessageAsync(email);
@@ -38,7 +38,7 @@ public sealed partial class AccountJourneyTests(BrowserAppFixture app) : IClassF
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Manage");
+        await page.WaitForURLAsync("**/Account/Manage", PageChecks.Arrived);
         (await page.GetByTestId("account-email").TextContentAsync())!.ShouldContain(email);
         (await page.GetByTestId("account-link").TextContentAsync())!.ShouldContain(email);
         await page.AssertUsableAsync();
@@ -49,7 +49,7 @@ public sealed partial class AccountJourneyTests(BrowserAppFixture app) : IClassF
         session.SameSite.ShouldBe(SameSiteAttribute.Lax);
 
         await page.GetByTestId("sign-out").ClickAsync();
-        await page.WaitForURLAsync("**/Account/SignedOut");
+        await page.WaitForURLAsync("**/Account/SignedOut", PageChecks.Arrived);
         (await page.GetByTestId("signed-out").IsVisibleAsync()).ShouldBeTrue();
         (await context.CookiesAsync()).ShouldNotContain(c => c.Name == "marketplace");
 

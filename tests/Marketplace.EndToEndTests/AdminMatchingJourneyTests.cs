@@ -38,8 +38,7 @@ public sealed class AdminMatchingJourneyTests(AdminMatchingFixture app) : IClass
         await admin.GetByLabel("Email").FillAsync("e2e.matching.admin@example.com");
         await admin.GetByLabel("Password").FillAsync(Password);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await admin.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
-
+        await admin.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), PageChecks.Arrived);
         await admin.GotoAsync("/Admin/Matching");
         (await admin.GetByTestId("current-run").TextContentAsync())!.ShouldContain("No run yet");
         await admin.GetByTestId("start-rematch").ClickAsync();

@@ -37,11 +37,11 @@ public sealed class ApplicationJourneyTests(BrowserAppFixture app) : IClassFixtu
         (await seeker.Locator("[data-testid=match-chips] .chip.missing").AllTextContentsAsync()).ShouldContain(c => c.Contains("Kafka"));
         await CheckAsync(seeker, "how-you-match.png");
         await seeker.GetByTestId("apply-link").ClickAsync();
-        await seeker.WaitForURLAsync($"**/Jobs/{posting}/Apply");
+        await seeker.WaitForURLAsync($"**/Jobs/{posting}/Apply", PageChecks.Arrived);
         await seeker.GetByLabel("Cover note (optional)").FillAsync("I ran payment ledgers in Go and PostgreSQL for five years.");
         await CheckAsync(seeker, "apply.png");
         await seeker.GetByRole(AriaRole.Button, new() { Name = "Send my application" }).ClickAsync();
-        await seeker.WaitForURLAsync("**/Applications");
+        await seeker.WaitForURLAsync("**/Applications", PageChecks.Arrived);
         (await seeker.GetByTestId("stage").TextContentAsync()).ShouldBe(ApplicationStage.Applied.Describe());
 
         await employer.GotoAsync($"/Employer/Postings/{posting}/Applicants");
@@ -119,7 +119,7 @@ public sealed class ApplicationJourneyTests(BrowserAppFixture app) : IClassFixtu
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiAccess.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Manage");
+        await page.WaitForURLAsync("**/Account/Manage", PageChecks.Arrived);
         return page;
     }
 

@@ -31,7 +31,7 @@ public sealed class CandidatesJourneyTests(BrowserAppFixture app) : IClassFixtur
         await SignInAsync(employer, "e2e.recruiter@example.com");
         await PublishPostingAsync(employer, "Payments engineer (C#)");
         await employer.GetByRole(AriaRole.Link, new() { Name = "Candidates for Payments engineer (C#)" }).ClickAsync();
-        await employer.WaitForURLAsync("**/Candidates");
+        await employer.WaitForURLAsync("**/Candidates", PageChecks.Arrived);
         var postingId = Guid.Parse(employer.Url.Split('/')[^2]);
 
         // Within seconds of publishing (bounded): matching has ranked the three of them.
@@ -127,7 +127,7 @@ public sealed class CandidatesJourneyTests(BrowserAppFixture app) : IClassFixtur
         await employer.GetByLabel("Skill 2", new() { Exact = true }).FillAsync("postgres");
         await employer.GetByLabel("Description").FillAsync("Ledgers on .NET and PostgreSQL.");
         await employer.GetByTestId("publish").ClickAsync();
-        await employer.WaitForURLAsync("**/Employer/Postings");
+        await employer.WaitForURLAsync("**/Employer/Postings", PageChecks.Arrived);
     }
 
     private static Task SignInAsync(IPage page, string email) => page.SignInAsync(email, Password);

@@ -30,8 +30,7 @@ public sealed class ContentSecurityPolicyTests(BrowserAppFixture app) : IClassFi
         await page.GetByLabel("Email").FillAsync("csp.admin@example.com");
         await page.GetByLabel("Password").FillAsync(ApiAccess.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Manage");
-
+        await page.WaitForURLAsync("**/Account/Manage", PageChecks.Arrived);
         await page.GotoAsync("/hangfire/recurring");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         (await page.ContentAsync()).ShouldContain("outbox-sweep");

@@ -45,7 +45,7 @@ public sealed class CoursesJourneyTests(BackgroundBrowserAppFixture app) : IClas
                 """),
         });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
-        await admin.WaitForURLAsync("**/Admin/Courses/Import/*");
+        await admin.WaitForURLAsync("**/Admin/Courses/Import/*", PageChecks.Arrived);
         await admin.GetByLabel("Link *").SelectOptionAsync("Web address");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }).ClickAsync();
         (await admin.GetByTestId("dry-run").TextContentAsync())!.ShouldContain("3 rows would be imported, 1 rejected");
@@ -146,7 +146,7 @@ public sealed class CoursesJourneyTests(BackgroundBrowserAppFixture app) : IClas
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), PageChecks.Arrived);
         return page;
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class JobsJourneyTests(BrowserAppFixture app) : IClassFixt
             await Screenshot(visitor, "front-page.png");
             await visitor.GetByLabel("Search jobs").FillAsync("k8s remote senior");
             await visitor.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
-            await visitor.WaitForURLAsync(url => url.Contains("/Jobs?", StringComparison.Ordinal));
+            await visitor.WaitForURLAsync(url => url.Contains("/Jobs?", StringComparison.Ordinal), PageChecks.Arrived);
             var results = visitor.GetByTestId("results");
             (await results.TextContentAsync())!.ShouldContain("Senior Platform Engineer");
             (await results.TextContentAsync())!.ShouldContain("Kubernetes");
@@ -124,7 +124,7 @@ public sealed partial class JobsJourneyTests(BrowserAppFixture app) : IClassFixt
         }
 
         await employer.GetByTestId(publish ? "publish" : "save-draft").ClickAsync();
-        await employer.WaitForURLAsync("**/Employer/Postings");
+        await employer.WaitForURLAsync("**/Employer/Postings", PageChecks.Arrived);
     }
 
     private static Task SignInAsync(IPage page, string email) => page.SignInAsync(email, Password);

@@ -9,6 +9,12 @@ public static class PageChecks
 {
     public const int PhoneWidth = 360;
 
+    /// <summary>
+    /// For WaitForURLAsync after a click: the new document is there and parsed. Waiting for its load event too timed out now
+    /// and then in full runs on a loaded machine, 30 s after the server had answered; what a journey reads next waits for itself.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     /// <summary>Runs axe-core on the page as it is now and fails, listing each rule and element, on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
@@ -62,7 +68,7 @@ public static class PageChecks
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), Arrived);
     }
 
     /// <summary>A full-page screenshot into the journeys' screenshot folder (docs/screenshots when asked for).</summary>

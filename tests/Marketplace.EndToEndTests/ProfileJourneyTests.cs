@@ -26,7 +26,7 @@ public sealed partial class ProfileJourneyTests(BrowserAppFixture app) : IClassF
         await SignUpAndSignInAsync(page, email, password);
 
         await page.GetByTestId("profile-link").ClickAsync();
-        await page.WaitForURLAsync("**/Profile");
+        await page.WaitForURLAsync("**/Profile", PageChecks.Arrived);
         (await page.GetByTestId("completeness-percent").TextContentAsync()).ShouldBe("0 %");
         await CheckAsync(page, "profile-empty.png");
 
@@ -50,7 +50,7 @@ public sealed partial class ProfileJourneyTests(BrowserAppFixture app) : IClassF
         await page.Locator("fieldset[data-skill-id=api-integration] input[type=checkbox]").UncheckAsync();
         await CheckAsync(page, "profile-import-review.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save these skills" }).ClickAsync();
-        await page.WaitForURLAsync("**/Profile");
+        await page.WaitForURLAsync("**/Profile", PageChecks.Arrived);
         (await page.GetByTestId("notice").TextContentAsync()).ShouldBe("From your CV: 8 skills added.");
         (await page.Locator("[data-testid=skills] li[data-skill-id=go] .level").TextContentAsync())!.Trim().ShouldBe("Expert");
 
@@ -80,7 +80,7 @@ public sealed partial class ProfileJourneyTests(BrowserAppFixture app) : IClassF
         await page.GetByTestId("notice").WaitForAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to your profile" }).ClickAsync();
-        await page.WaitForURLAsync("**/Profile");
+        await page.WaitForURLAsync("**/Profile", PageChecks.Arrived);
         (await page.GetByTestId("completeness-percent").TextContentAsync()).ShouldBe("100 %");
         (await page.GetByTestId("profile-complete").IsVisibleAsync()).ShouldBeTrue();
         (await page.Locator("[data-testid=headline] strong").TextContentAsync()).ShouldBe("payments");
@@ -95,8 +95,7 @@ public sealed partial class ProfileJourneyTests(BrowserAppFixture app) : IClassF
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/CheckEmail");
-
+        await page.WaitForURLAsync("**/Account/CheckEmail", PageChecks.Arrived);
         var message = await app.Smtp.WaitForMessageAsync(email);
         await page.GotoAsync(ConfirmationLink().Match(message.TextBody ?? "").Value);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
@@ -106,7 +105,7 @@ public sealed partial class ProfileJourneyTests(BrowserAppFixture app) : IClassF
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Manage");
+        await page.WaitForURLAsync("**/Account/Manage", PageChecks.Arrived);
     }
 
     /// <summary>No serious or critical axe violation, usable at 360 px, and (when named) a screenshot for docs/screenshots.</summary>

@@ -41,10 +41,6 @@ internal sealed partial class MatchStore(MatchingDbContext context, MatchingEngi
             // This process cannot tell what changed before it started: every list is written, and rows of owners it does not know go.
             await context.Database.ExecuteSqlAsync($"DELETE FROM matching.posting_candidates", cancellationToken);
             await context.Database.ExecuteSqlAsync($"DELETE FROM matching.profile_matches", cancellationToken);
-        }
-
-        if (work.Everything)
-        {
             await ListWriter.WriteCandidatesAsync(context, work.Postings, work.CandidateRows, cancellationToken);
             await ListWriter.WriteProfileMatchesAsync(context, work.Profiles, work.ProfileRows, cancellationToken);
         }

@@ -48,7 +48,7 @@ public static class SearchBench
         var database = await TestDatabase.CreateAsync();
         try
         {
-            return await RunOnAsync(database, postings, seconds, connections, explain);
+            return await RunOnAsync(database, postings, seconds, connections, explain, args);
         }
         finally
         {
@@ -64,7 +64,7 @@ public static class SearchBench
         }
     }
 
-    private static async Task<int> RunOnAsync(TestDatabase database, int postings, int seconds, int connections, bool explain)
+    private static async Task<int> RunOnAsync(TestDatabase database, int postings, int seconds, int connections, bool explain, string[] args)
     {
         var capture = new CaptureSwitch();
         await using var app = new MarketplaceApp(database.ConnectionString, new AppOptions
@@ -114,6 +114,11 @@ public static class SearchBench
 
         // Warm-up, then the timed run over HTTP.
         await RunAsync(connections, TimeSpan.FromSeconds(3), i => GetAsync(http, urls[i % urls.Length]));
+        if (args.Contains("--breakdown"))
+        {
+            await BreakdownAsync(app, http, urls, queries);
+        }
+
         var (httpLatencies, httpRps) = await RunAsync(connections, TimeSpan.FromSeconds(seconds), i => GetAsync(http, urls[i % urls.Length]));
 
         await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = connections + 4 }.ConnectionString);
@@ -135,6 +140,44 @@ public static class SearchBench
             ["postings"] = seeded,
         }));
         return 0;
+    }
+
+    /// <summary>`--breakdown`: one request at a time, where a search's time goes: over HTTP, the search alone (its round trip included), each search's own.</summary>
+    private static async Task BreakdownAsync(MarketplaceApp app, HttpClient http, string[] urls, PostingSearchQuery[] queries)
+    {
+        const int rounds = 20;
+        var perSearch = new double[urls.Length];
+        var clock = Stopwatch.StartNew();
+        for (var r = 0; r < rounds; r++)
+        {
+            for (var i = 0; i < urls.Length; i++)
+            {
+                await GetAsync(http, urls[i]);
+            }
+        }
+
+        var httpMs = clock.Elapsed.TotalMilliseconds / (rounds * urls.Length);
+        clock.Restart();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var search = scope.ServiceProvider.GetRequiredService<IPostingSearch>();
+            for (var r = 0; r < rounds; r++)
+            {
+                for (var i = 0; i < queries.Length; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await search.SearchAsync(queries[i], CancellationToken.None);
+                    perSearch[i] += Stopwatch.GetElapsedTime(started).TotalMilliseconds / rounds;
+                }
+            }
+        }
+
+        var searchMs = clock.Elapsed.TotalMilliseconds / (rounds * urls.Length);
+        Console.WriteLine($"one at a time: HTTP {httpMs:F2} ms a search, the search alone {searchMs:F2} ms");
+        foreach (var (ms, i) in perSearch.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(8))
+        {
+            Console.WriteLine($"  {ms,7:F2} ms  {Searches[i]}");
+        }
     }
 
     /// <summary>`--explain`: every statement of every search under EXPLAIN ANALYZE, one after another (no load), slowest first.</summary>

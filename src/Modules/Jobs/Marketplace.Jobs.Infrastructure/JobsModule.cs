@@ -19,6 +19,7 @@ using Marketplace.Jobs.Infrastructure.Alerts;
 using Marketplace.Jobs.Infrastructure.Persistence;
 using Marketplace.Jobs.Infrastructure.Persistence.Applications;
 using Marketplace.Jobs.Infrastructure.Search;
+using Marketplace.Jobs.Infrastructure.Search.Index;
 using Marketplace.Jobs.Infrastructure.Skills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,9 @@ public static class JobsModule
 
     public static string Name => Descriptor.Name;
 
+    /// <summary>Which search answers: the in-process index (the default) or "PostgreSql".</summary>
+    public const string SearchEngineSetting = "Jobs:Search:Engine";
+
     private static void AddServices(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -55,7 +59,17 @@ public static class JobsModule
         services.AddScoped<IReportRepository>(sp => sp.GetRequiredService<ReportRepository>());
         services.AddScoped<IModerationReads>(sp => sp.GetRequiredService<ReportRepository>());
         AddApplications(services);
-        services.AddScoped<IPostingSearch, PostgresPostingSearch>();
+        services.AddScoped<PostgresPostingSearch>();
+        services.AddSingleton<PostingSearchIndex>();
+        // "PostgreSql" searches with the SQL alone (what the index answers like; the tests compare the two).
+        if (string.Equals(builder.Configuration[SearchEngineSetting], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddScoped<IPostingSearch>(sp => sp.GetRequiredService<PostgresPostingSearch>());
+        }
+        else
+        {
+            services.AddScoped<IPostingSearch, IndexedPostingSearch>();
+        }
         services.AddSingleton<JobsLinks>();
         services.AddScoped<PostingMail>();
         services.AddScoped<ISavedSearchRepository, SavedSearchRepository>();

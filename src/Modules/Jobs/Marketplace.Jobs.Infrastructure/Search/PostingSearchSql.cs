@@ -184,6 +184,18 @@ public sealed class PostingSearchSql
         return sql;
     }
 
+    /// <summary>
+    /// The search's tsquery (words, skills and country, as <see cref="Build"/> matches with it) as an expression with its
+    /// parameters; null when the search has none of them. The in-process index asks PostgreSQL to print it, so parsing,
+    /// stemming and stop words stay PostgreSQL's.
+    /// </summary>
+    public static (string? Expression, IReadOnlyList<NpgsqlParameter> Parameters) TsQueryOf(PostingSearchQuery query)
+    {
+        var sql = new PostingSearchSql();
+        var expression = sql.TsQuery(query);
+        return (expression, [.. sql._parameters.Select(p => new NpgsqlParameter(p.Name, p.Type) { Value = p.Value })]);
+    }
+
     /// <summary>The statements as a batch with their own parameters: the results first, then the count and the facets when asked for.</summary>
     public NpgsqlBatch ToBatch(NpgsqlConnection connection)
     {

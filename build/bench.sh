@@ -25,6 +25,9 @@
 #   build/bench.sh engine [--profiles N] [--jobs M] [--seed S] [--queries Q]
 #       the engine alone (no PostgreSQL): top-50 p50/p95 of both query strategies, the full rematch with its CPU time;
 #       PROBE_SECTIONS=1 adds the rematch's accumulate/scan split on one thread over the first 2,000 postings.
+#   build/bench.sh search [--postings N] [--seconds S] [--connections C] [--breakdown]
+#       job search over HTTP at C connections (default 50000 postings, 20 s, 32) against the SQL the in-process index
+#       replaced, over raw Npgsql; --breakdown first prints one search at a time. Ends with one JSON line.
 #   build/bench.sh course-import [--rows N]
 #       the course import's work on a generated CSV (default 10,000 rows): read, map, normalize, bulk upsert in batches;
 #       then the same file again (every row unchanged). Uses the private PostgreSQL; ends with one JSON line.
@@ -81,7 +84,7 @@ case "$mode" in
     exec dotnet Marketplace.Benchmarks.dll micro "$@" --artifacts "$ROOT/artifacts/benchmarks"
     ;;
   *)
-    echo "usage: build/bench.sh search [--postings N] [--seconds S] [--connections C] | pipeline [--profiles N] [--jobs M] [--samples S] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
+    echo "usage: build/bench.sh search [--postings N] [--seconds S] [--connections C] [--breakdown] | pipeline [--profiles N] [--jobs M] [--samples S] | matching|engine [--profiles N] [--jobs M] [--seed S] [--queries Q] | events [--single N] [--events M] [--publishers P] [--workers W] | course-import [--rows N] | micro [BenchmarkDotNet options]" >&2
     exit 2
     ;;
 esac

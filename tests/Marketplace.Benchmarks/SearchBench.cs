@@ -13,9 +13,10 @@ namespace Marketplace.Benchmarks;
 
 /// <summary>
 /// `bench.sh search`: loads postings into a fresh database on the private PostgreSQL, serves the real app on Kestrel and
-/// sends searches mixing text, skills and filters to GET /api/v1/postings/search at 32 concurrent connections; then runs
-/// the very statements those searches ran (captured from the app) with raw Npgsql at the same concurrency. Ends with one
-/// JSON line.
+/// sends searches mixing text, skills and filters to GET /api/v1/postings/search at 32 concurrent connections (answered by
+/// the in-process index, docs/adr/0008); then runs the same searches (the queries captured from the app) as the SQL of
+/// PostingSearchSql, which the index replaced, with raw Npgsql at the same concurrency. Ends with one JSON line.
+/// `--breakdown` first prints, one search at a time, a search's time over HTTP and through the search alone.
 /// </summary>
 public static class SearchBench
 {

@@ -17,14 +17,27 @@ public sealed class SearchIndexResetTests(MarketplaceFixture fixture) : IClassFi
     public async Task After_a_truncation_the_index_holds_only_what_is_there_now()
     {
         var client = fixture.App.CreateClient();
-        await JobsDemoData.SeedAsync(fixture.App.Services, 5, [], publishEvents: false, CancellationToken.None);
-        (await TotalAsync(client)).ShouldBe(5);
+        await JobsDemoData.SeedAsync(fixture.App.Services, 12, [], publishEvents: false, CancellationToken.None);
+        var before = await PublishedAsync();
+        before.ShouldBeGreaterThan(0);
+        (await TotalAsync(client)).ShouldBe(before);
 
         await fixture.ResetAsync();
         (await TotalAsync(client)).ShouldBe(0);
 
-        await JobsDemoData.SeedAsync(fixture.App.Services, 3, [], publishEvents: false, CancellationToken.None, seed: 7);
-        (await TotalAsync(client)).ShouldBe(3);
+        await JobsDemoData.SeedAsync(fixture.App.Services, 5, [], publishEvents: false, CancellationToken.None, seed: 7);
+        var after = await PublishedAsync();
+        after.ShouldBeGreaterThan(0);
+        (await TotalAsync(client)).ShouldBe(after);
+    }
+
+    /// <summary>What the demo seeder published (it also leaves some postings in other states).</summary>
+    private async Task<int> PublishedAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*)::int FROM jobs.postings WHERE status = 'Published'", connection);
+        return (int)(await count.ExecuteScalarAsync())!;
     }
 
     private static async Task<int> TotalAsync(HttpClient client) =>

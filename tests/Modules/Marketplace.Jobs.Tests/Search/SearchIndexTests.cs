@@ -135,6 +135,41 @@ public sealed class SearchIndexTests(MarketplaceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Searches_sent_together_right_after_a_commit_all_see_it()
+    {
+        // Searches that arrive together share one read of the feed; each must still be served by a read that began after it arrived.
+        var client = fixture.App.CreateClient();
+        var postings = Ids(await client.GetFromJsonAsync<JsonElement>("/api/v1/postings/search?sort=Newest&pageSize=24"));
+        await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+
+        // Other searches keep a read of the feed in flight, begun before the commit, when the searches after it arrive.
+        using var done = new CancellationTokenSource();
+        var background = Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await client.GetAsync("/api/v1/postings/search?q=backend");
+            }
+        }));
+        for (var round = 0; round < postings.Count; round++)
+        {
+            var word = $"quokka{round}";
+            await using (var rename = new NpgsqlCommand($"UPDATE jobs.postings SET title = '{word} wrangler' WHERE id = @id", connection))
+            {
+                rename.Parameters.AddWithValue("id", postings[round]);
+                (await rename.ExecuteNonQueryAsync()).ShouldBe(1);
+            }
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetFromJsonAsync<JsonElement>($"/api/v1/postings/search?q={word}")));
+            answers.Select(a => Ids(a).SingleOrDefault()).ShouldAllBe(id => id == postings[round], $"round {round}");
+        }
+
+        await done.CancelAsync();
+        await background;
+    }
+
+    [Fact]
     public async Task A_posting_withdrawn_by_SQL_leaves_the_index_at_the_next_search()
     {
         var client = fixture.App.CreateClient();

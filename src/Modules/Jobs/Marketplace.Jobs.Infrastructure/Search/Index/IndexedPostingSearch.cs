@@ -46,60 +46,29 @@ internal sealed class IndexedPostingSearch(JobsDbContext context, PostingSearchI
         var terms = query.Text.Clauses.SelectMany(c => c.Alternatives).ToList();
         var hasTsQuery = terms.Count > 0 || query.SkillIds.Count > 0 || query.Country is not null;
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
+        var opened = false;
         string[] parsed;
         try
         {
-            if (index.Epoch is null)
+            async Task<NpgsqlConnection> OpenAsync()
             {
-                await LoadAsync(connection, null, cancellationToken);
+                if (connection.State != ConnectionState.Open)
+                {
+                    await connection.OpenAsync(CancellationToken.None);
+                    opened = true;
+                }
+
+                return connection;
             }
 
-            // Both statements' texts are fixed, so they are prepared once per connection and never planned again.
-            var from = index.Position;
-            await using var batch = new NpgsqlBatch(connection)
+            if (index.Epoch is null)
             {
-                BatchCommands =
-                {
-                    new NpgsqlBatchCommand(Position(
-                        "ARRAY(SELECT websearch_to_tsquery('english'::regconfig, t)::text FROM unnest(@terms::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n)"))
-                    {
-                        Parameters = { new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms.Select(PostgresText).ToArray() } },
-                    },
-                    new NpgsqlBatchCommand($"SELECT {Columns} FROM {PostingSearchSql.Table} WHERE search_xid >= @xmax::xid8 OR search_xid = ANY(@running::xid8[])")
-                    {
-                        Parameters =
-                        {
-                            new NpgsqlParameter("xmax", NpgsqlDbType.Text) { Value = from.Xmax.ToString(CultureInfo.InvariantCulture) },
-                            new NpgsqlParameter("running", NpgsqlDbType.Text) { Value = from.RunningLiteral },
-                        },
-                    },
-                },
-            };
-            await batch.PrepareAsync(cancellationToken);
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-            {
-                await reader.ReadAsync(cancellationToken);
-                var position = ReadPosition(reader);
-                var epoch = reader.GetInt64(2);
-                parsed = reader.GetFieldValue<string[]>(3);
-                await reader.NextResultAsync(cancellationToken);
-                var rows = await ReadRowsAsync(reader, cancellationToken);
-                if (epoch == index.Epoch)
-                {
-                    index.Apply(rows, position);
-                }
-                else
-                {
-                    await reader.DisposeAsync();
-                    await LoadAsync(connection, epoch, cancellationToken);
-                }
+                await LoadAsync(await OpenAsync(), null, cancellationToken);
             }
+
+            // One read of the feed that began after this search arrived serves it: searches that arrive together share one.
+            await index.CatchUpAsync(async () => await ReadFeedAsync(await OpenAsync()));
+            parsed = await ParseAsync(terms, OpenAsync, cancellationToken);
         }
         finally
         {
@@ -179,6 +148,87 @@ internal sealed class IndexedPostingSearch(JobsDbContext context, PostingSearchI
     private static TsNode? And(TsNode? left, TsNode? right) => left is null ? right : right is null ? left : new TsAnd(left, right);
 
     private static TsNode? Or(TsNode? left, TsNode? right) => left is null ? right : right is null ? left : new TsOr(left, right);
+
+    /// <summary>Reads what changed since the index's position and applies it (or loads again after a truncation).</summary>
+    private async Task ReadFeedAsync(NpgsqlConnection connection)
+    {
+        // The statements' texts are fixed, so they are prepared once per connection and never planned again.
+        var from = index.Position;
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(Position()),
+                new NpgsqlBatchCommand($"SELECT {Columns} FROM {PostingSearchSql.Table} WHERE search_xid >= @xmax::xid8 OR search_xid = ANY(@running::xid8[])")
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter("xmax", NpgsqlDbType.Text) { Value = from.Xmax.ToString(CultureInfo.InvariantCulture) },
+                        new NpgsqlParameter("running", NpgsqlDbType.Text) { Value = from.RunningLiteral },
+                    },
+                },
+            },
+        };
+        await batch.PrepareAsync();
+        await using var reader = await batch.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var position = ReadPosition(reader);
+        var epoch = reader.GetInt64(2);
+        await reader.NextResultAsync();
+        var rows = await ReadRowsAsync(reader, CancellationToken.None);
+        if (epoch == index.Epoch)
+        {
+            index.Apply(rows, position);
+        }
+        else
+        {
+            await reader.DisposeAsync();
+            await LoadAsync(connection, epoch, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL's reading of each term (websearch_to_tsquery), remembered: it depends on the text alone. Only terms not
+    /// seen before cost a round trip.
+    /// </summary>
+    private async Task<string[]> ParseAsync(List<SearchTerm> terms, Func<Task<NpgsqlConnection>> open, CancellationToken cancellationToken)
+    {
+        var texts = terms.Select(PostgresText).ToArray();
+        var parsed = new string[texts.Length];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (index.ParsedTerms.TryGetValue(texts[i], out var known))
+            {
+                parsed[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return parsed;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT ARRAY(SELECT websearch_to_tsquery('english'::regconfig, t)::text FROM unnest(@terms::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n)",
+            await open())
+        {
+            Parameters = { new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = missing.Select(i => texts[i]).ToArray() } },
+        };
+        await command.PrepareAsync(cancellationToken);
+        var answers = (string[])(await command.ExecuteScalarAsync(cancellationToken))!;
+        for (var k = 0; k < missing.Count; k++)
+        {
+            parsed[missing[k]] = answers[k];
+            index.RememberParsed(texts[missing[k]], answers[k]);
+        }
+
+        return parsed;
+    }
 
     public Task<long> AnnouncedUpToAsync(CancellationToken cancellationToken) => database.AnnouncedUpToAsync(cancellationToken);
 

@@ -42,6 +42,82 @@ internal sealed class PostingSearchIndex
     private int _dead;
     private FeedPosition _position = FeedPosition.Start;
 
+    private readonly Lock _gate = new();
+    private long _arrivals;
+    private long _caughtUpThrough;
+    private Task? _catchingUp;
+    private long _catchingUpCovers;
+
+    /// <summary>Each term's text as PostgreSQL's websearch_to_tsquery read it (bounded: forgotten all at once when full).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> ParsedTerms { get; } = new(StringComparer.Ordinal);
+
+    public void RememberParsed(string text, string tsquery)
+    {
+        if (ParsedTerms.Count >= 10_000)
+        {
+            ParsedTerms.Clear();
+        }
+
+        ParsedTerms[text] = tsquery;
+    }
+
+    /// <summary>
+    /// Returns once a read of the feed that began after this call has been applied. Callers that arrive while one runs wait
+    /// for it and then share the next, so under load one round trip serves every search that arrived during the previous one.
+    /// </summary>
+    public async Task CatchUpAsync(Func<Task> readFeed)
+    {
+        var ticket = Interlocked.Increment(ref _arrivals);
+        while (true)
+        {
+            Task running;
+            long covers;
+            lock (_gate)
+            {
+                if (_caughtUpThrough >= ticket)
+                {
+                    return;
+                }
+
+                if (_catchingUp is null)
+                {
+                    _catchingUpCovers = Interlocked.Read(ref _arrivals);
+                    _catchingUp = ReadAsync(readFeed, _catchingUpCovers);
+                }
+
+                running = _catchingUp;
+                covers = _catchingUpCovers;
+            }
+
+            await running;
+            if (covers >= ticket)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ReadAsync(Func<Task> readFeed, long covers)
+    {
+        // Returns to CatchUpAsync before reading, so the task is in place before it can finish.
+        await Task.Yield();
+        try
+        {
+            await readFeed();
+            lock (_gate)
+            {
+                _caughtUpThrough = Math.Max(_caughtUpThrough, covers);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _catchingUp = null;
+            }
+        }
+    }
+
     /// <summary>Only one full load at a time.</summary>
     public SemaphoreSlim Loading { get; } = new(1, 1);
 

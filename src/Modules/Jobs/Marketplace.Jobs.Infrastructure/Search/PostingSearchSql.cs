@@ -184,18 +184,6 @@ public sealed class PostingSearchSql
         return sql;
     }
 
-    /// <summary>
-    /// The search's tsquery (words, skills and country, as <see cref="Build"/> matches with it) as an expression with its
-    /// parameters; null when the search has none of them. The in-process index asks PostgreSQL to print it, so parsing,
-    /// stemming and stop words stay PostgreSQL's.
-    /// </summary>
-    public static (string? Expression, IReadOnlyList<NpgsqlParameter> Parameters) TsQueryOf(PostingSearchQuery query)
-    {
-        var sql = new PostingSearchSql();
-        var expression = sql.TsQuery(query);
-        return (expression, [.. sql._parameters.Select(p => new NpgsqlParameter(p.Name, p.Type) { Value = p.Value })]);
-    }
-
     /// <summary>The statements as a batch with their own parameters: the results first, then the count and the facets when asked for.</summary>
     public NpgsqlBatch ToBatch(NpgsqlConnection connection)
     {
@@ -271,8 +259,7 @@ public sealed class PostingSearchSql
 
     private string Term(SearchTerm term)
     {
-        var text = term.Phrase ? $"\"{term.Text.Replace("\"", "", StringComparison.Ordinal)}\"" : term.Text.Replace("\"", "", StringComparison.Ordinal);
-        var words = $"websearch_to_tsquery({Config}, {Add("text", text, NpgsqlDbType.Text)})";
+        var words = $"websearch_to_tsquery({Config}, {Add("text", WebsearchText(term), NpgsqlDbType.Text)})";
         string sql;
         if (term.SkillId is { } skillId)
         {
@@ -288,7 +275,14 @@ public sealed class PostingSearchSql
         return term.Negated ? $"!!({sql})" : sql;
     }
 
-    private static bool IsPlainWord(string text) => text.All(c => char.IsLetterOrDigit(c) || c == ' ');
+    /// <summary>A term as websearch_to_tsquery reads it: a phrase in quotes, quotes inside dropped.</summary>
+    internal static string WebsearchText(SearchTerm term)
+    {
+        var text = term.Text.Replace("\"", "", StringComparison.Ordinal);
+        return term.Phrase ? $"\"{text}\"" : text;
+    }
+
+    internal static bool IsPlainWord(string text) => text.All(c => char.IsLetterOrDigit(c) || c == ' ');
 
     /// <summary>A tsquery of exact tokens, as a literal parameter: no parsing, no stemming.</summary>
     private string Lexemes(string name, IEnumerable<string> lexemes, string join)

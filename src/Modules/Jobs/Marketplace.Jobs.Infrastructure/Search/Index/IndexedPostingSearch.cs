@@ -91,13 +91,6 @@ internal sealed class IndexedPostingSearch(JobsDbContext context, PostingSearchI
         return index.Search(query, hasTsQuery, tree);
     }
 
-    /// <summary>What websearch_to_tsquery reads for a term, as <see cref="PostingSearchSql"/> sends it.</summary>
-    private static string PostgresText(SearchTerm term)
-    {
-        var text = term.Text.Replace("\"", "", StringComparison.Ordinal);
-        return term.Phrase ? $"\"{text}\"" : text;
-    }
-
     /// <summary>
     /// The tsquery <see cref="PostingSearchSql"/> builds in SQL, composed here from PostgreSQL's reading of each term: clauses,
     /// skills and country joined by and, a clause's alternatives by or; PostgreSQL's operators drop an empty side, and so
@@ -117,7 +110,7 @@ internal sealed class IndexedPostingSearch(JobsDbContext context, PostingSearchI
                 if (term.SkillId is { } skillId)
                 {
                     TsNode skill = new TsLexeme(PostingSearchColumns.SkillPrefix + skillId);
-                    node = term.Text.All(c => char.IsLetterOrDigit(c) || c == ' ') ? Or(words, skill) : skill;
+                    node = PostingSearchSql.IsPlainWord(term.Text) ? Or(words, skill) : skill;
                 }
 
                 alternatives = Or(alternatives, term.Negated && node is not null ? new TsNot(node) : node);
@@ -193,7 +186,7 @@ internal sealed class IndexedPostingSearch(JobsDbContext context, PostingSearchI
     /// </summary>
     private async Task<string[]> ParseAsync(List<SearchTerm> terms, Func<Task<NpgsqlConnection>> open, CancellationToken cancellationToken)
     {
-        var texts = terms.Select(PostgresText).ToArray();
+        var texts = terms.Select(PostingSearchSql.WebsearchText).ToArray();
         var parsed = new string[texts.Length];
         var missing = new List<int>();
         for (var i = 0; i < texts.Length; i++)

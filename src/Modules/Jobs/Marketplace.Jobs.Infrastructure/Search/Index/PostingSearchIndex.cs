@@ -127,22 +127,6 @@ internal sealed class PostingSearchIndex
     /// <summary>Where the index last read the feed: what it read includes every transaction that had ended by then.</summary>
     public FeedPosition Position => Volatile.Read(ref _position);
 
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _seen.Count(s => s.Value.Ordinal >= 0);
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
-
     /// <summary>Replaces everything with <paramref name="rows"/> (the published postings), read after <paramref name="position"/>.</summary>
     public void Load(IReadOnlyList<PostingRow> rows, FeedPosition position, long epoch)
     {
